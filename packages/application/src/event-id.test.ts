@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { eventIdFor } from './event-id';
+
+describe(eventIdFor, () => {
+  it('is a version-5 UUID', () => {
+    expect(eventIdFor('record-1')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+  });
+
+  it('is the same for the same record and different for another', () => {
+    expect(eventIdFor('record-1')).toBe(eventIdFor('record-1'));
+    expect(eventIdFor('record-1')).not.toBe(eventIdFor('record-2'));
+  });
+
+  it('does not change between releases (consumers dedupe on it)', () => {
+    // Checked against Python's uuid.uuid5(UUID('6f1c0a64-f0b8-4a4c-9a7e-2b1d3c5e7f90'), name).
+    expect(eventIdFor('c0e1ea2d1bd7a7ea8fe5a6fb0ff4a66d')).toBe('0373ffec-34ba-52f2-afc0-c613744d0811');
+  });
+});

@@ -1,0 +1,149 @@
+import {
+  PreconditionFailedError,
+  ProductId,
+  type ValidationError,
+  VersionConflictError,
+} from '@catalog/domain';
+import type { Product } from '@catalog/domain';
+import { describe, expect, it } from 'vitest';
+import { PutProduct } from './put-product';
+import { context, cup, fakeWorld } from './use-cases.test-support';
+
+const id = '3f0b7c1e-6a0b-4c5e-9a3f-1b2c3d4e5f60';
+
+const setup = () => {
+  const world = fakeWorld();
+  world.container.bind(PutProduct).toSelf();
+  return { ...world, putProduct: world.container.get(PutProduct) };
+};
+
+describe(PutProduct, () => {
+  describe('when the product does not exist', () => {
+    it('creates it under the given id at version 1', async () => {
+      const { putProduct, products } = setup();
+      const { product, created } = await putProduct.execute({ id, ...cup }, {}, context);
+      expect(created).toBe(true);
+      expect(product).toMatchObject({ id, name: 'Cup', version: 1 });
+      expect(await products.get(ProductId.parse(id))).toEqual(product);
+    });
+
+    it('creates it with If-None-Match: *', async () => {
+      const { putProduct } = setup();
+      expect((await putProduct.execute({ id, ...cup }, { ifNoneMatch: '*' }, context)).created).toBe(true);
+    });
+
+    it.each([1, '*' as const])(
+      'throws PreconditionFailedError for If-Match: %s and writes nothing',
+      async (ifMatch) => {
+        const { putProduct, products } = setup();
+        await expect(putProduct.execute({ id, ...cup }, { ifMatch }, context)).rejects.toBeInstanceOf(
+          PreconditionFailedError,
+        );
+        expect(products.size()).toBe(0);
+      },
+    );
+
+    it('normalises an upper-case id', async () => {
+      const { putProduct } = setup();
+      const { product } = await putProduct.execute({ id: id.toUpperCase(), ...cup }, {}, context);
+      expect(product.id).toBe(id);
+    });
+  });
+
+  describe('when the product exists', () => {
+    const existing = async () => {
+      const world = setup();
+      await world.putProduct.execute({ id, ...cup }, {}, context);
+      world.clock.advance(60_000);
+      return world;
+    };
+
+    it('replaces the details, bumps the version and keeps createdAt', async () => {
+      const { putProduct } = await existing();
+      const { product, created } = await putProduct.execute(
+        { id, name: 'Mug', price: cup.price },
+        {},
+        context,
+      );
+      expect(created).toBe(false);
+      expect(product).toEqual({
+        id,
+        name: 'Mug',
+        price: { amount: 450, currency: 'EUR' },
+        version: 2,
+        createdAt: '2026-05-01T12:00:00.000Z',
+        updatedAt: '2026-05-01T12:01:00.000Z',
+      });
+    });
+
+    it('writes nothing for identical details and returns the stored version', async () => {
+      const { putProduct, products } = await existing();
+      const writes = products.changes().length;
+      const { product } = await putProduct.execute({ id, ...cup }, { ifMatch: 1 }, context);
+      expect(product.version).toBe(1);
+      expect(products.changes()).toHaveLength(writes);
+    });
+
+    it('replaces with a matching If-Match', async () => {
+      const { putProduct } = await existing();
+      const { product } = await putProduct.execute({ id, ...cup, name: 'Mug' }, { ifMatch: 1 }, context);
+      expect(product.version).toBe(2);
+    });
+
+    it.each([
+      ['a stale If-Match', { ifMatch: 7 }],
+      ['If-None-Match: *', { ifNoneMatch: '*' as const }],
+    ])('throws PreconditionFailedError for %s and keeps the product', async (_, preconditions) => {
+      const { putProduct, products } = await existing();
+      await expect(putProduct.execute({ id, ...cup, name: 'Mug' }, preconditions, context)).rejects.toThrow(
+        PreconditionFailedError,
+      );
+      expect((await products.get(ProductId.parse(id)))?.name).toBe('Cup');
+    });
+
+    it('fails the precondition when a concurrent writer wins between read and write', async () => {
+      const { putProduct, products } = await existing();
+      products.failNext('put', new VersionConflictError(id, 1));
+      await expect(
+        putProduct.execute({ id, ...cup, name: 'Mug' }, { ifMatch: 1 }, context),
+      ).rejects.toBeInstanceOf(PreconditionFailedError);
+    });
+
+    it('retries an unconditional write that lost a race, on the new state', async () => {
+      const { putProduct, products } = await existing();
+      products.failNext('put', new VersionConflictError(id, 1));
+      const { product } = await putProduct.execute({ id, ...cup, name: 'Mug' }, {}, context);
+      expect(product).toMatchObject({ name: 'Mug', version: 2 });
+    });
+
+    it('gives up with VersionConflictError after repeated lost races', async () => {
+      const { putProduct, products } = await existing();
+      for (let i = 0; i < 3; i++) products.failNext('put', new VersionConflictError(id, 1));
+      await expect(putProduct.execute({ id, ...cup, name: 'Mug' }, {}, context)).rejects.toBeInstanceOf(
+        VersionConflictError,
+      );
+    });
+  });
+
+  it('rejects a bad id and bad details before touching the store', async () => {
+    const { putProduct, products } = setup();
+    await expect(putProduct.execute({ id: 'nope', ...cup }, {}, context)).rejects.toThrow(
+      /id: must be a UUID/,
+    );
+    const error = (await putProduct
+      .execute({ id, name: '', price: { amount: 1.5, currency: 'EUR' } }, {}, context)
+      .catch((e: unknown) => e)) as ValidationError;
+    expect(error.issues.map((issue) => issue.field)).toEqual(['name', 'price.amount']);
+    expect(products.changes()).toEqual([]);
+  });
+
+  it('records the correlation id of the write with the product', async () => {
+    const { putProduct, products } = setup();
+    const { product }: { product: Product } = await putProduct.execute(
+      { id, ...cup },
+      {},
+      { correlationId: 'abc' },
+    );
+    expect(products.correlationIdOf(product.id)).toBe('abc');
+  });
+});

@@ -1,0 +1,3 @@
+export * from './product-repository.contract';
+export * from './idempotency-store.contract';
+export * from './product-event-publisher.contract';
