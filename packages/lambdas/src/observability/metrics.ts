@@ -1,0 +1,56 @@
+export type MetricUnit = 'Count' | 'Milliseconds';
+
+export type MetricName =
+  | 'ProductsCreated'
+  | 'ProductsUpdated'
+  | 'ProductsDeleted'
+  | 'ValidationFailures'
+  | 'RecordsIn'
+  | 'EventsPublished'
+  | 'EventsFailed';
+
+/**
+ * Business metrics in CloudWatch Embedded Metric Format: values accumulate during an invocation and
+ * `flush` writes them as one EMF line to stdout (CloudWatch extracts the metrics from the log).
+ */
+export class Metrics {
+  private values = new Map<MetricName, { unit: MetricUnit; value: number }>();
+
+  constructor(
+    private readonly options: {
+      readonly namespace: string;
+      readonly serviceName: string;
+      readonly write?: (line: string) => void;
+      readonly now?: () => number;
+    },
+  ) {}
+
+  add(name: MetricName, value = 1, unit: MetricUnit = 'Count'): void {
+    const current = this.values.get(name);
+    this.values.set(name, { unit, value: (current?.value ?? 0) + value });
+  }
+
+  /** Writes the accumulated metrics (if any) and starts over. */
+  flush(): void {
+    if (this.values.size === 0) return;
+    const metrics = [...this.values.entries()];
+    this.values = new Map();
+    const document = {
+      _aws: {
+        Timestamp: (this.options.now ?? Date.now)(),
+        CloudWatchMetrics: [
+          {
+            Namespace: this.options.namespace,
+            Dimensions: [['service']],
+            Metrics: metrics.map(([name, { unit }]) => ({ Name: name, Unit: unit })),
+          },
+        ],
+      },
+      service: this.options.serviceName,
+      ...Object.fromEntries(metrics.map(([name, { value }]) => [name, value])),
+    };
+    const line = JSON.stringify(document);
+    if (this.options.write) this.options.write(line);
+    else process.stdout.write(`${line}\n`);
+  }
+}
