@@ -1,0 +1,216 @@
+import {
+  DescribeStreamCommand,
+  type DynamoDBStreamsClient,
+  ExpiredIteratorException,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record as StreamRecord,
+  type Shard,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { lambdaContext } from './lambda-context';
+
+export type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse>;
+
+export interface StreamPollerOptions {
+  readonly client: DynamoDBStreamsClient;
+  readonly streamArn: string;
+  readonly handler: StreamHandler;
+  readonly functionName?: string;
+  /** Like the event source mapping's batch size. */
+  readonly batchSize?: number;
+  /** Retries of a failing batch before its records go to the on-failure destination. */
+  readonly maxRetries?: number;
+  readonly bisectOnError?: boolean;
+  readonly pollIntervalMs?: number;
+  readonly log?: (
+    level: 'info' | 'warn' | 'error',
+    message: string,
+    details?: Record<string, unknown>,
+  ) => void;
+}
+
+/** Records that exhausted their retries, as the on-failure queue would receive them. */
+export interface FailedBatch {
+  readonly at: string;
+  readonly reason: string;
+  readonly sequenceNumbers: readonly string[];
+}
+
+/** The SDK's record -> the shape Lambda's event source mapping delivers (epoch seconds, the stream ARN). */
+export const toLambdaRecord = (record: StreamRecord, streamArn: string): DynamoDBRecord => {
+  const { dynamodb, ...rest } = record;
+  const created = dynamodb?.ApproximateCreationDateTime;
+  return {
+    ...rest,
+    eventSourceARN: streamArn,
+    dynamodb: {
+      ...dynamodb,
+      ...(created === undefined ? {} : { ApproximateCreationDateTime: Math.floor(created.getTime() / 1000) }),
+    },
+  } as DynamoDBRecord;
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Reads a table stream and invokes the real stream handler as Lambda's event source mapping does: batches
+ * per shard in order, `batchItemFailures` honoured by retrying from the first failed record, bounded retries
+ * with optional bisection, then the on-failure destination (kept in `failedBatches`).
+ */
+export class StreamPoller {
+  readonly failedBatches: FailedBatch[] = [];
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private readonly iterators = new Map<string, string | undefined>();
+  private readonly finished = new Set<string>();
+  private invocations = 0;
+
+  constructor(private readonly options: StreamPollerOptions) {}
+
+  /** Starts at the stream's tip: only changes made from now on are delivered. */
+  async start(): Promise<void> {
+    for (const shard of await this.shards()) {
+      if (shard.SequenceNumberRange?.EndingSequenceNumber !== undefined) {
+        this.finished.add(shard.ShardId!);
+        continue;
+      }
+      this.iterators.set(shard.ShardId!, await this.iterator(shard.ShardId!, 'LATEST'));
+    }
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+
+  get invocationCount(): number {
+    return this.invocations;
+  }
+
+  private async run(): Promise<void> {
+    let sinceDiscovery = 0;
+    while (this.running) {
+      let delivered = 0;
+      try {
+        if (sinceDiscovery++ % 20 === 0) await this.discoverShards();
+        for (const [shardId, iterator] of this.iterators) {
+          delivered += await this.pollShard(shardId, iterator);
+        }
+      } catch (error) {
+        this.options.log?.('error', 'stream polling failed; retrying', { error: String(error) });
+      }
+      if (delivered === 0) await sleep(this.options.pollIntervalMs ?? 100);
+    }
+  }
+
+  private async pollShard(shardId: string, iterator: string | undefined): Promise<number> {
+    if (iterator === undefined) return 0;
+    let output;
+    try {
+      output = await this.options.client.send(
+        new GetRecordsCommand({ ShardIterator: iterator, Limit: this.options.batchSize ?? 100 }),
+      );
+    } catch (error) {
+      if (!(error instanceof ExpiredIteratorException)) throw error;
+      this.iterators.set(shardId, await this.iterator(shardId, 'LATEST'));
+      return 0;
+    }
+    const records = (output.Records ?? []).map((record) => toLambdaRecord(record, this.options.streamArn));
+    if (records.length > 0) await this.deliver(records, 0);
+    if (output.NextShardIterator === undefined) {
+      this.iterators.delete(shardId);
+      this.finished.add(shardId);
+    } else {
+      this.iterators.set(shardId, output.NextShardIterator);
+    }
+    return records.length;
+  }
+
+  /** Delivers one batch until it succeeds or its retries are spent; never returns with records unaccounted. */
+  private async deliver(records: DynamoDBRecord[], attempt: number): Promise<void> {
+    let failedFrom: number;
+    let reason: string;
+    try {
+      this.invocations++;
+      const response = await this.options.handler(
+        { Records: records },
+        lambdaContext(this.options.functionName ?? 'publish-product-events', 60_000),
+      );
+      const failures = response.batchItemFailures;
+      if (failures.length === 0) return;
+      const indexes = failures.map((failure) =>
+        records.findIndex((record) => record.dynamodb?.SequenceNumber === failure.itemIdentifier),
+      );
+      // Like Lambda: an identifier that is not in the batch fails the whole batch.
+      failedFrom = indexes.includes(-1) ? 0 : Math.min(...indexes);
+      reason = `batchItemFailures from ${records[failedFrom]?.dynamodb?.SequenceNumber ?? '?'}`;
+    } catch (error) {
+      failedFrom = 0;
+      reason = `function error: ${String(error)}`;
+    }
+    const remaining = records.slice(failedFrom);
+    const maxRetries = this.options.maxRetries ?? 3;
+    if (attempt >= maxRetries) {
+      this.failedBatches.push({
+        at: new Date().toISOString(),
+        reason,
+        sequenceNumbers: remaining.map((record) => record.dynamodb?.SequenceNumber ?? '?'),
+      });
+      this.options.log?.('error', 'records sent to the on-failure destination', {
+        reason,
+        count: remaining.length,
+      });
+      return;
+    }
+    this.options.log?.('warn', 'retrying stream records', {
+      reason,
+      attempt: attempt + 1,
+      count: remaining.length,
+    });
+    await sleep(Math.min(1000, 50 * 2 ** attempt));
+    if (this.options.bisectOnError !== false && remaining.length > 1 && reason.startsWith('function error')) {
+      const middle = Math.ceil(remaining.length / 2);
+      await this.deliver(remaining.slice(0, middle), attempt + 1);
+      await this.deliver(remaining.slice(middle), attempt + 1);
+      return;
+    }
+    await this.deliver(remaining, attempt + 1);
+  }
+
+  private async discoverShards(): Promise<void> {
+    for (const shard of await this.shards()) {
+      const id = shard.ShardId!;
+      if (this.iterators.has(id) || this.finished.has(id)) continue;
+      // A new child shard: read it from its start once its parent is done, as Lambda does.
+      if (shard.ParentShardId !== undefined && this.iterators.has(shard.ParentShardId)) continue;
+      this.iterators.set(id, await this.iterator(id, 'TRIM_HORIZON'));
+    }
+  }
+
+  private async shards(): Promise<Shard[]> {
+    const shards: Shard[] = [];
+    let start: string | undefined;
+    do {
+      const { StreamDescription } = await this.options.client.send(
+        new DescribeStreamCommand({ StreamArn: this.options.streamArn, ExclusiveStartShardId: start }),
+      );
+      shards.push(...(StreamDescription?.Shards ?? []));
+      start = StreamDescription?.LastEvaluatedShardId;
+    } while (start !== undefined);
+    return shards;
+  }
+
+  private async iterator(shardId: string, type: 'LATEST' | 'TRIM_HORIZON'): Promise<string | undefined> {
+    const { ShardIterator } = await this.options.client.send(
+      new GetShardIteratorCommand({
+        StreamArn: this.options.streamArn,
+        ShardId: shardId,
+        ShardIteratorType: type,
+      }),
+    );
+    return ShardIterator;
+  }
+}
