@@ -1,0 +1,116 @@
+mock_provider "aws" {
+  override_during = plan
+
+  mock_resource "aws_cloudwatch_event_bus" {
+    defaults = {
+      arn = "arn:aws:events:eu-west-1:123456789012:event-bus/catalog-test"
+    }
+  }
+
+  mock_resource "aws_cloudwatch_event_rule" {
+    defaults = {
+      arn = "arn:aws:events:eu-west-1:123456789012:rule/catalog-test/catalog-test-interceptor"
+    }
+  }
+
+  mock_resource "aws_sqs_queue" {
+    defaults = {
+      arn = "arn:aws:sqs:eu-west-1:123456789012:catalog-test-interceptor"
+      id  = "https://sqs.eu-west-1.amazonaws.com/123456789012/catalog-test-interceptor"
+      url = "https://sqs.eu-west-1.amazonaws.com/123456789012/catalog-test-interceptor"
+    }
+  }
+}
+
+variables {
+  name        = "catalog-test"
+  kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555"
+}
+
+run "bus_is_encrypted_and_archived_without_interceptor_by_default" {
+  command = plan
+
+  assert {
+    condition     = aws_cloudwatch_event_bus.this.kms_key_identifier == var.kms_key_arn
+    error_message = "The bus must be encrypted with the customer managed key."
+  }
+
+  assert {
+    condition     = length(aws_cloudwatch_event_archive.this) == 1 && aws_cloudwatch_event_archive.this[0].retention_days == 30
+    error_message = "The bus must be archived (30 days by default)."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_event_archive.this[0].event_source_arn == aws_cloudwatch_event_bus.this.arn
+    error_message = "The archive must record this bus."
+  }
+
+  assert {
+    condition     = length(aws_sqs_queue.interceptor) == 0 && length(aws_cloudwatch_event_rule.interceptor) == 0 && output.interceptor_queue_url == null
+    error_message = "No interceptor unless asked for."
+  }
+}
+
+run "interceptor_copies_source_events_into_an_encrypted_queue" {
+  command = plan
+
+  variables {
+    create_interceptor  = true
+    interceptor_sources = ["catalog.products"]
+  }
+
+  assert {
+    condition     = jsondecode(aws_cloudwatch_event_rule.interceptor[0].event_pattern) == { source = ["catalog.products"] }
+    error_message = "The rule must match source = catalog.products."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_event_rule.interceptor[0].event_bus_name == "catalog-test"
+    error_message = "The rule must live on the custom bus."
+  }
+
+  assert {
+    condition     = aws_sqs_queue.interceptor[0].kms_master_key_id == var.kms_key_arn
+    error_message = "The interceptor queue must be KMS encrypted."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_event_target.interceptor[0].arn == aws_sqs_queue.interceptor[0].arn
+    error_message = "The rule must target the queue."
+  }
+
+  assert {
+    condition = jsondecode(aws_sqs_queue_policy.interceptor[0].policy).Statement[0].Condition.ArnEquals["aws:SourceArn"] == aws_cloudwatch_event_rule.interceptor[0].arn && jsondecode(
+      aws_sqs_queue_policy.interceptor[0].policy
+    ).Statement[0].Principal.Service == "events.amazonaws.com"
+    error_message = "Only the interceptor rule may send to the queue."
+  }
+
+  assert {
+    condition     = output.interceptor_queue_url == "https://sqs.eu-west-1.amazonaws.com/123456789012/catalog-test-interceptor"
+    error_message = "The queue URL must be an output."
+  }
+}
+
+run "archive_can_be_disabled" {
+  command = plan
+
+  variables {
+    archive_retention_days = null
+  }
+
+  assert {
+    condition     = length(aws_cloudwatch_event_archive.this) == 0 && output.archive_arn == null
+    error_message = "A null retention disables the archive."
+  }
+}
+
+run "interceptor_needs_sources" {
+  command = plan
+
+  variables {
+    create_interceptor = true
+  }
+
+  expect_failures = [var.interceptor_sources]
+}

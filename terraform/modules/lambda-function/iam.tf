@@ -1,0 +1,68 @@
+locals {
+  # Managed here so callers cannot forget them; every other permission comes from
+  # var.policy_statements, which is validated to be free of wildcards.
+  builtin_statements = [
+    {
+      Sid      = "WriteOwnLogs"
+      Effect   = "Allow"
+      Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+      Resource = ["${aws_cloudwatch_log_group.this.arn}:log-stream:*"]
+    },
+    {
+      # X-Ray has no resource-level permissions: "*" is the only valid resource.
+      Sid      = "WriteXRayTraces"
+      Effect   = "Allow"
+      Action   = ["xray:PutTraceSegments", "xray:PutTelemetryRecords"]
+      Resource = ["*"]
+    },
+  ]
+
+  caller_statements = [
+    for s in var.policy_statements : merge(
+      {
+        Sid      = s.sid
+        Effect   = "Allow"
+        Action   = s.actions
+        Resource = s.resources
+      },
+      length(s.conditions) == 0 ? {} : {
+        Condition = {
+          for test in distinct([for c in s.conditions : c.test]) : test => {
+            for c in s.conditions : c.variable => c.values if c.test == test
+          }
+        }
+      },
+    )
+  ]
+
+  role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = concat(local.builtin_statements, local.caller_statements)
+  })
+}
+
+resource "aws_iam_role" "this" {
+  name                 = var.function_name
+  path                 = var.role_path
+  permissions_boundary = var.role_permissions_boundary_arn
+
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "LambdaAssumeRole"
+        Effect    = "Allow"
+        Action    = "sts:AssumeRole"
+        Principal = { Service = "lambda.amazonaws.com" }
+      },
+    ]
+  })
+
+  tags = var.tags
+}
+
+resource "aws_iam_role_policy" "this" {
+  name   = "${var.function_name}-least-privilege"
+  role   = aws_iam_role.this.id
+  policy = local.role_policy
+}

@@ -1,0 +1,197 @@
+mock_provider "aws" {
+  override_during = plan
+
+  mock_resource "aws_cloudwatch_log_group" {
+    defaults = {
+      arn = "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/catalog-test-get-product"
+    }
+  }
+
+  mock_resource "aws_iam_role" {
+    defaults = {
+      arn = "arn:aws:iam::123456789012:role/catalog-test-get-product"
+    }
+  }
+}
+
+variables {
+  function_name   = "catalog-test-get-product"
+  filename        = "tests/fixtures/function.zip"
+  log_kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555"
+  environment_variables = {
+    SERVICE_NAME = "catalog-test"
+    NODE_OPTIONS = "--enable-source-maps"
+  }
+  policy_statements = [
+    {
+      sid       = "ReadProducts"
+      actions   = ["dynamodb:GetItem"]
+      resources = ["arn:aws:dynamodb:eu-west-1:123456789012:table/catalog-test-products"]
+    },
+    {
+      sid       = "DecryptProducts"
+      actions   = ["kms:Decrypt"]
+      resources = ["arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555"]
+      conditions = [
+        { test = "StringEquals", variable = "kms:ViaService", values = ["dynamodb.eu-west-1.amazonaws.com"] },
+        { test = "StringEquals", variable = "kms:CallerAccount", values = ["123456789012"] },
+      ]
+    },
+  ]
+}
+
+run "packages_a_prebuilt_node22_arm64_zip" {
+  command = plan
+
+  assert {
+    condition     = aws_lambda_function.this.runtime == "nodejs22.x" && aws_lambda_function.this.architectures == tolist(["arm64"])
+    error_message = "The function must run nodejs22.x on arm64."
+  }
+
+  assert {
+    condition     = aws_lambda_function.this.handler == "index.handler"
+    error_message = "The handler must be index.handler (index.mjs in the zip)."
+  }
+
+  assert {
+    condition     = aws_lambda_function.this.source_code_hash == filebase64sha256("tests/fixtures/function.zip")
+    error_message = "source_code_hash must be the SHA-256 of the prebuilt zip so a new build redeploys."
+  }
+
+  assert {
+    condition     = aws_lambda_function.this.environment[0].variables["NODE_OPTIONS"] == "--enable-source-maps"
+    error_message = "Environment variables must be passed through."
+  }
+
+  assert {
+    condition     = aws_lambda_function.this.reserved_concurrent_executions == -1
+    error_message = "Reserved concurrency must default to unreserved (-1)."
+  }
+}
+
+run "traces_with_xray_and_logs_to_an_encrypted_bounded_log_group" {
+  command = plan
+
+  assert {
+    condition     = aws_lambda_function.this.tracing_config[0].mode == "Active"
+    error_message = "X-Ray tracing must be Active."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_log_group.this.name == "/aws/lambda/catalog-test-get-product"
+    error_message = "The log group must be the function's own /aws/lambda/<name> group."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_log_group.this.retention_in_days == 30
+    error_message = "The log group must have a finite retention (default 30 days)."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_log_group.this.kms_key_id == var.log_kms_key_arn
+    error_message = "The log group must be encrypted with the given customer managed key."
+  }
+
+  assert {
+    condition     = aws_lambda_function.this.logging_config[0].log_group == aws_cloudwatch_log_group.this.name
+    error_message = "The function must log to the managed log group."
+  }
+}
+
+run "grants_least_privilege_without_wildcards_except_xray" {
+  command = plan
+
+  assert {
+    condition = alltrue([
+      for s in jsondecode(aws_iam_role_policy.this.policy).Statement :
+      s.Effect == "Allow" && alltrue([for a in s.Action : !strcontains(a, "*")])
+    ])
+    error_message = "No statement may use a wildcard action."
+  }
+
+  assert {
+    condition = alltrue([
+      for s in jsondecode(aws_iam_role_policy.this.policy).Statement : s.Sid == "WriteXRayTraces" || alltrue([
+        for r in s.Resource : r == "${aws_cloudwatch_log_group.this.arn}:log-stream:*" || !strcontains(r, "*")
+      ])
+    ])
+    error_message = "Only X-Ray may use a '*' resource; logs are limited to the function's own log streams."
+  }
+
+  assert {
+    condition = [
+      for s in jsondecode(aws_iam_role_policy.this.policy).Statement : s.Resource if s.Sid == "WriteXRayTraces"
+    ] == [["*"]]
+    error_message = "X-Ray statement must be present."
+  }
+
+  assert {
+    condition = [
+      for s in jsondecode(aws_iam_role_policy.this.policy).Statement : s.Resource if s.Sid == "WriteOwnLogs"
+    ] == [["arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/catalog-test-get-product:log-stream:*"]]
+    error_message = "Log permissions must be scoped to the function's own log group."
+  }
+
+  assert {
+    condition = one([
+      for s in jsondecode(aws_iam_role_policy.this.policy).Statement : s.Condition.StringEquals if s.Sid == "DecryptProducts"
+      ]) == {
+      "kms:ViaService"    = ["dynamodb.eu-west-1.amazonaws.com"]
+      "kms:CallerAccount" = ["123456789012"]
+    }
+    error_message = "Statement conditions must be rendered as IAM Condition blocks grouped by operator."
+  }
+
+  assert {
+    condition     = jsondecode(aws_iam_role.this.assume_role_policy).Statement[0].Principal.Service == "lambda.amazonaws.com"
+    error_message = "Only the Lambda service may assume the role."
+  }
+}
+
+run "rejects_wildcard_actions" {
+  command = plan
+
+  variables {
+    policy_statements = [
+      { sid = "TooBroad", actions = ["dynamodb:*"], resources = ["arn:aws:dynamodb:eu-west-1:123456789012:table/x"] },
+    ]
+  }
+
+  expect_failures = [var.policy_statements]
+}
+
+run "rejects_wildcard_resources" {
+  command = plan
+
+  variables {
+    policy_statements = [
+      { sid = "TooBroad", actions = ["dynamodb:GetItem"], resources = ["*"] },
+    ]
+  }
+
+  expect_failures = [var.policy_statements]
+}
+
+run "rejects_other_runtimes_and_unbounded_logs" {
+  command = plan
+
+  variables {
+    runtime               = "nodejs18.x"
+    log_retention_in_days = 0
+  }
+
+  expect_failures = [var.runtime, var.log_retention_in_days]
+}
+
+run "caps_concurrency_when_asked" {
+  command = plan
+
+  variables {
+    reserved_concurrent_executions = 25
+  }
+
+  assert {
+    condition     = aws_lambda_function.this.reserved_concurrent_executions == 25
+    error_message = "Reserved concurrency must be configurable."
+  }
+}

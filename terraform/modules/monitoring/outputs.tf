@@ -1,0 +1,27 @@
+output "sns_topic_arn" {
+  description = "ARN of the alarm topic (subscribe on-call tooling here)."
+  value       = aws_sns_topic.this.arn
+}
+
+output "sns_topic_name" {
+  description = "Name of the alarm topic."
+  value       = aws_sns_topic.this.name
+}
+
+output "alarm_arns" {
+  description = "ARNs of every alarm, keyed by alarm name."
+  value = {
+    for a in concat(
+      [aws_cloudwatch_metric_alarm.api_5xx_rate, aws_cloudwatch_metric_alarm.api_p99_latency],
+      [aws_cloudwatch_metric_alarm.iterator_age, aws_cloudwatch_metric_alarm.failed_put_events],
+      values(aws_cloudwatch_metric_alarm.dlq_depth),
+      values(aws_cloudwatch_metric_alarm.lambda_errors),
+      values(aws_cloudwatch_metric_alarm.lambda_throttles),
+    ) : a.alarm_name => a.arn
+  }
+}
+
+output "dashboard_name" {
+  description = "Name of the CloudWatch dashboard."
+  value       = aws_cloudwatch_dashboard.this.dashboard_name
+}

@@ -1,0 +1,138 @@
+mock_provider "aws" {
+  override_during = plan
+
+  mock_resource "aws_sns_topic" {
+    defaults = {
+      arn = "arn:aws:sns:eu-west-1:123456789012:catalog-test-alarms"
+    }
+  }
+
+  mock_resource "aws_cloudwatch_metric_alarm" {
+    defaults = {
+      arn = "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:catalog-test"
+    }
+  }
+
+  mock_data "aws_region" {
+    defaults = {
+      name = "eu-west-1"
+    }
+  }
+}
+
+variables {
+  name          = "catalog-test"
+  kms_key_arn   = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555"
+  rest_api_name = "catalog-test"
+  stage_name    = "v1"
+  function_names = {
+    create-product         = "catalog-test-create-product"
+    publish-product-events = "catalog-test-publish-product-events"
+  }
+  stream_function_name    = "catalog-test-publish-product-events"
+  dead_letter_queue_names = { stream-on-failure = "catalog-test-publish-product-events-on-failure" }
+  service_name            = "catalog-test"
+  alarm_email_endpoints   = ["oncall@example.com"]
+}
+
+run "alarms_cover_the_api_functions_stream_dlq_and_publishing" {
+  command = plan
+
+  assert {
+    condition = (
+      aws_cloudwatch_metric_alarm.api_5xx_rate.namespace == "AWS/ApiGateway" &&
+      aws_cloudwatch_metric_alarm.api_5xx_rate.metric_name == "5XXError" &&
+      aws_cloudwatch_metric_alarm.api_5xx_rate.statistic == "Average" &&
+      aws_cloudwatch_metric_alarm.api_5xx_rate.threshold == 0.01 &&
+      aws_cloudwatch_metric_alarm.api_5xx_rate.dimensions == tomap({ ApiName = "catalog-test", Stage = "v1" })
+    )
+    error_message = "The 5xx alarm must watch the API's 5xx rate (Average of 5XXError) above 1%."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.api_p99_latency.extended_statistic == "p99" && aws_cloudwatch_metric_alarm.api_p99_latency.metric_name == "Latency"
+    error_message = "The latency alarm must watch p99 Latency."
+  }
+
+  assert {
+    condition     = keys(aws_cloudwatch_metric_alarm.lambda_errors) == ["create-product", "publish-product-events"] && keys(aws_cloudwatch_metric_alarm.lambda_throttles) == ["create-product", "publish-product-events"]
+    error_message = "Every function needs an errors and a throttles alarm."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.lambda_throttles["create-product"].metric_name == "Throttles" && aws_cloudwatch_metric_alarm.lambda_errors["create-product"].dimensions.FunctionName == "catalog-test-create-product"
+    error_message = "Function alarms must watch the right function."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.iterator_age.metric_name == "IteratorAge" && aws_cloudwatch_metric_alarm.iterator_age.dimensions.FunctionName == "catalog-test-publish-product-events"
+    error_message = "The iterator age alarm must watch the stream function."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.dlq_depth["stream-on-failure"].dimensions.QueueName == "catalog-test-publish-product-events-on-failure" && aws_cloudwatch_metric_alarm.dlq_depth["stream-on-failure"].threshold == 0
+    error_message = "The on-failure queue must alarm on its first message."
+  }
+
+  assert {
+    condition = (
+      aws_cloudwatch_metric_alarm.failed_put_events.namespace == "Catalog" &&
+      aws_cloudwatch_metric_alarm.failed_put_events.metric_name == "EventsFailed" &&
+      aws_cloudwatch_metric_alarm.failed_put_events.statistic == "Sum" &&
+      aws_cloudwatch_metric_alarm.failed_put_events.dimensions == tomap({ service = "catalog-test" })
+    )
+    error_message = "Failed PutEvents must alarm on the EventsFailed EMF metric (Sum > 0, service dimension)."
+  }
+
+  assert {
+    condition     = length(output.alarm_arns) == 9
+    error_message = "2 API + 2x2 function + iterator age + DLQ + PutEvents alarms expected."
+  }
+}
+
+run "alarms_notify_an_encrypted_topic" {
+  command = plan
+
+  assert {
+    condition     = aws_sns_topic.this.kms_master_key_id == var.kms_key_arn
+    error_message = "The alarm topic must be KMS encrypted."
+  }
+
+  assert {
+    condition = alltrue(concat(
+      [for a in [aws_cloudwatch_metric_alarm.api_5xx_rate, aws_cloudwatch_metric_alarm.api_p99_latency, aws_cloudwatch_metric_alarm.iterator_age, aws_cloudwatch_metric_alarm.failed_put_events] : a.alarm_actions == toset([aws_sns_topic.this.arn])],
+      [for a in values(aws_cloudwatch_metric_alarm.lambda_errors) : a.alarm_actions == toset([aws_sns_topic.this.arn])],
+      [for a in values(aws_cloudwatch_metric_alarm.dlq_depth) : a.ok_actions == toset([aws_sns_topic.this.arn])],
+    ))
+    error_message = "Every alarm must notify the topic."
+  }
+
+  assert {
+    condition     = aws_sns_topic_subscription.email["oncall@example.com"].protocol == "email"
+    error_message = "E-mail endpoints must be subscribed."
+  }
+}
+
+run "dashboard_shows_every_signal" {
+  command = plan
+
+  assert {
+    condition     = length(jsondecode(aws_cloudwatch_dashboard.this.dashboard_body).widgets) == 10
+    error_message = "The dashboard must hold nine metric widgets and the alarm widget."
+  }
+
+  assert {
+    condition     = jsondecode(aws_cloudwatch_dashboard.this.dashboard_body).widgets[0].properties.region == "eu-west-1"
+    error_message = "Widgets must target the deployment region."
+  }
+}
+
+run "rejects_a_percentage_threshold" {
+  command = plan
+
+  variables {
+    api_5xx_rate_threshold = 5
+  }
+
+  expect_failures = [var.api_5xx_rate_threshold]
+}
