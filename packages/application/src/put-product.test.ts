@@ -79,15 +79,17 @@ describe(PutProduct, () => {
     it('writes nothing for identical details and returns the stored version', async () => {
       const { putProduct, products } = await existing();
       const writes = products.changes().length;
-      const { product } = await putProduct.execute({ id, ...cup }, { ifMatch: 1 }, context);
+      const { product, changed } = await putProduct.execute({ id, ...cup }, { ifMatch: 1 }, context);
       expect(product.version).toBe(1);
+      expect(changed).toBe(false);
       expect(products.changes()).toHaveLength(writes);
     });
 
     it('replaces with a matching If-Match', async () => {
       const { putProduct } = await existing();
-      const { product } = await putProduct.execute({ id, ...cup, name: 'Mug' }, { ifMatch: 1 }, context);
+      const { product, changed } = await putProduct.execute({ id, ...cup, name: 'Mug' }, { ifMatch: 1 }, context);
       expect(product.version).toBe(2);
+      expect(changed).toBe(true);
     });
 
     it.each([

@@ -27,6 +27,8 @@ export interface PutPreconditions {
 export interface PutProductResult {
   readonly product: Product;
   readonly created: boolean;
+  /** False when an identical replacement left the product as it was (nothing written, no event). */
+  readonly changed: boolean;
 }
 
 /** Unconditional writes re-read and retry this often when a concurrent writer wins in between. */
@@ -55,13 +57,13 @@ export class PutProduct {
         if (current === undefined) {
           const product = createProduct(id, details, this.clock.now());
           await this.products.put(product, context, { createOnly: true });
-          return { product, created: true };
+          return { product, created: true, changed: true };
         }
         const { product, changedFields } = replaceProduct(current, details, this.clock.now());
         if (changedFields.length > 0) {
           await this.products.put(product, context, { expectedVersion: current.version });
         }
-        return { product, created: false };
+        return { product, created: false, changed: changedFields.length > 0 };
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
         // The state the precondition was checked against is gone: for a conditional request that is a

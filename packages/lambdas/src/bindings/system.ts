@@ -15,8 +15,18 @@ export class RandomIdGenerator implements IdGenerator {
   }
 }
 
-/** Real time and random ids: bound by every function that creates or changes products. */
-export const systemModule = new ContainerModule(({ bind }) => {
+/** Real time: bound by every function that writes products or idempotency records. */
+export const clockModule = /* @__PURE__ */ new ContainerModule(({ bind }) => {
+  bind(Clock).toConstantValue(new SystemClock());
+});
+
+/** Random product ids: bound by the function that assigns them. */
+export const idGeneratorModule = /* @__PURE__ */ new ContainerModule(({ bind }) => {
+  bind(IdGenerator).toConstantValue(new RandomIdGenerator());
+});
+
+/** Real time and random ids together. */
+export const systemModule = /* @__PURE__ */ new ContainerModule(({ bind }) => {
   bind(Clock).toConstantValue(new SystemClock());
   bind(IdGenerator).toConstantValue(new RandomIdGenerator());
 });

@@ -26,6 +26,27 @@ export class EnvReader {
     return this.source[name]?.trim() || undefined;
   }
 
+  /** An optional http(s) URL, e.g. an endpoint override for local development. */
+  optionalUrl(name: string): string | undefined {
+    const raw = this.optionalString(name);
+    if (raw === undefined) return undefined;
+    if (!/^https?:\/\/[^\s/]+/.test(raw) || !URL.canParse(raw)) {
+      this.problems.push(`${name} must be an http(s) URL such as http://localhost:8000 (got "${raw}")`);
+      return undefined;
+    }
+    return raw;
+  }
+
+  /** An optional secret of at least `minBytes` UTF-8 bytes; its value never appears in a message. */
+  optionalSecret(name: string, minBytes: number): string | undefined {
+    const raw = this.optionalString(name);
+    if (raw !== undefined && Buffer.byteLength(raw, 'utf8') < minBytes) {
+      this.problems.push(`${name} must be at least ${minBytes} bytes long`);
+      return undefined;
+    }
+    return raw;
+  }
+
   integer(name: string, fallback: number, range: { min: number; max: number }): number {
     const raw = this.source[name]?.trim();
     if (!raw) return fallback;

@@ -2,6 +2,7 @@ import winston from 'winston';
 import type { LogLevel } from '../config/env';
 
 export type Logger = winston.Logger;
+export const Logger = Symbol.for('catalog.Logger');
 
 /** One JSON object per line, with the service name on every line; per-invocation fields come from `child`. */
 export const createLogger = (options: {

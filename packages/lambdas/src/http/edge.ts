@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { inject, injectable } from 'inversify';
+import { errorDetails, Logger, takeColdStart } from '../observability/logger';
+import { Metrics } from '../observability/metrics';
+import { currentTraceHeader, traceIdOf, Tracer } from '../observability/tracing';
+import { problemFor } from './problem';
+import { toHttpRequest } from './request';
+import { correlationIdOf } from './request-headers';
+import { toProxyResult, type HttpResponse } from './response';
+import type { Route } from './route';
+
+/** The part of the Lambda context the edge reads (the local stack passes just these). */
+export type InvocationContext = Pick<Context, 'awsRequestId' | 'functionName'>;
+
+/** An API Gateway REST proxy handler, as Lambda invokes it. */
+export type ApiHandler = (
+  event: APIGatewayProxyEvent,
+  context: InvocationContext,
+) => Promise<APIGatewayProxyResult>;
+
+/**
+ * Everything every route shares: request normalisation, correlation id, per-invocation logger, tracing,
+ * the error -> problem mapping, the access log line and the metrics flush. It never throws.
+ */
+@injectable()
+export class HttpEdge {
+  constructor(
+    @inject(Logger) private readonly logger: Logger,
+    @inject(Metrics) private readonly metrics: Metrics,
+    @inject(Tracer) private readonly tracer: Tracer,
+  ) {}
+
+  handlerFor(route: Route): ApiHandler {
+    return (event, context) => this.serve(route, event, context);
+  }
+
+  private async serve(
+    route: Route,
+    event: APIGatewayProxyEvent,
+    context: InvocationContext,
+  ): Promise<APIGatewayProxyResult> {
+    const started = performance.now();
+    const coldStart = takeColdStart();
+    let correlationId: string | undefined;
+    let log = this.logger;
+    let response: HttpResponse;
+    try {
+      const request = toHttpRequest(event);
+      correlationId = correlationIdOf(request);
+      log = this.logger.child({
+        requestId: context.awsRequestId,
+        functionName: context.functionName,
+        coldStart,
+        correlationId,
+        xrayTraceId: traceIdOf(currentTraceHeader()),
+        apiRequestId: event.requestContext?.requestId, // eslint-disable-line @typescript-eslint/no-unnecessary-condition
+      });
+      const routeContext = { correlationId, log, metrics: this.metrics };
+      response = await this.tracer.trace(route.name, { correlationId }, () =>
+        route.handle(request, routeContext),
+      );
+      log.info('request completed', this.accessFields(route, event, response.status, started));
+    } catch (error) {
+      correlationId ??= randomUUID();
+      const outcome = problemFor(error, correlationId);
+      const { status } = outcome.problem;
+      const retryAfter = outcome.retryAfterSeconds;
+      response = {
+        status,
+        body: outcome.problem,
+        ...(retryAfter === undefined ? {} : { headers: { 'Retry-After': String(retryAfter) } }),
+      };
+      const fields = { ...this.accessFields(route, event, status, started), code: outcome.problem.type };
+      if (outcome.unexpected) log.error('request failed', { ...fields, error: errorDetails(error) });
+      else log.info('request refused', fields);
+      if (status === 400) this.metrics.add('ValidationFailures');
+    }
+    this.metrics.flush();
+    return toProxyResult(response, correlationId);
+  }
+
+  private accessFields(route: Route, event: APIGatewayProxyEvent, status: number, started: number) {
+    return {
+      route: route.name,
+      method: event.httpMethod,
+      path: event.path,
+      status,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+    };
+  }
+}
