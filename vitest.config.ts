@@ -25,6 +25,8 @@ export default defineConfig({
           ...shared,
           name: 'integration',
           include: ['packages/*/src/**/*.int.test.ts', 'scripts/**/*.int.test.ts'],
+          // One DynamoDB Local for the whole run (endpoint, container or JAR), stopped when it ends.
+          globalSetup: ['./packages/testkit/src/dynamodb/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
