@@ -1,1 +1,27 @@
-export {};
+export {
+  DynamoDbDocumentClient,
+  ProductsTableName,
+  ProductsCursorKey,
+  IdempotencyTableName,
+  IdempotencyRetention,
+  type CursorSigningKey,
+} from './tokens';
+export {
+  createDynamoDbDocumentClient,
+  DYNAMODB_MAX_ATTEMPTS,
+  DYNAMODB_CONNECTION_TIMEOUT_MS,
+  DYNAMODB_REQUEST_TIMEOUT_MS,
+  type DynamoDbClientOptions,
+} from './client';
+export {
+  productsTableDefinition,
+  idempotencyTableDefinition,
+  idempotencyTimeToLive,
+} from './table-definitions';
+export { DynamoDbProductRepository } from './dynamodb-product-repository';
+export { DynamoDbIdempotencyStore } from './dynamodb-idempotency-store';
+export {
+  parseProductStreamRecord,
+  StreamRecordError,
+  type ProductStreamChange,
+} from './product-stream-record';

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { createDynamoDbDocumentClient, DYNAMODB_MAX_ATTEMPTS } from './client';
+import {
+  idempotencyTableDefinition,
+  idempotencyTimeToLive,
+  productsTableDefinition,
+} from './table-definitions';
+
+// Terraform creates the same keys, stream and TTL (docs/decisions/0003-dynamodb-table-design.md).
+describe(productsTableDefinition, () => {
+  it('keys products by id alone, on demand, streaming old and new images', () => {
+    expect(productsTableDefinition('products')).toEqual({
+      TableName: 'products',
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    });
+  });
+});
+
+describe(idempotencyTableDefinition, () => {
+  it('keys records by id alone, with a TTL on expiresAt', () => {
+    expect(idempotencyTableDefinition('idempotency')).toMatchObject({
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    });
+    expect(idempotencyTimeToLive('idempotency')).toEqual({
+      TableName: 'idempotency',
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+  });
+});
+
+describe(createDynamoDbDocumentClient, () => {
+  it('retries in standard mode a deliberate number of times', async () => {
+    const client = createDynamoDbDocumentClient({ region: 'eu-west-1' });
+    expect(await client.config.maxAttempts()).toBe(DYNAMODB_MAX_ATTEMPTS);
+    const { retryMode } = client.config;
+    expect(typeof retryMode === 'function' ? await retryMode() : retryMode).toBe('standard');
+    expect(await createDynamoDbDocumentClient({ maxAttempts: 1 }).config.maxAttempts()).toBe(1);
+  });
+
+  it('talks to the endpoint it is given', async () => {
+    const client = createDynamoDbDocumentClient({ region: 'eu-west-1', endpoint: 'http://127.0.0.1:8000' });
+    const endpoint = await client.config.endpoint?.();
+    expect(endpoint).toMatchObject({ hostname: '127.0.0.1', port: 8000, protocol: 'http:' });
+  });
+});

@@ -1,0 +1,22 @@
+/** The DynamoDBDocumentClient every adapter in this package sends through (see createDynamoDbDocumentClient). */
+export const DynamoDbDocumentClient = Symbol.for('catalog.DynamoDbDocumentClient');
+
+/** The products table's name (a string). */
+export const ProductsTableName = Symbol.for('catalog.ProductsTableName');
+
+/** A secret that signs list cursors; anyone holding it can forge cursors, so it is at least 16 bytes. */
+export type CursorSigningKey = string | Uint8Array;
+/** The CursorSigningKey; the composition root decides where it comes from. */
+export const ProductsCursorKey = Symbol.for('catalog.ProductsCursorKey');
+
+/** The idempotency table's name (a string). */
+export const IdempotencyTableName = Symbol.for('catalog.IdempotencyTableName');
+
+/** How long idempotency records are kept, in whole seconds. */
+export interface IdempotencyRetention {
+  /** How long a completed request is remembered. */
+  readonly ttlSeconds: number;
+  /** How long an unfinished claim locks its key (at least the longest a request may run). */
+  readonly inProgressTtlSeconds: number;
+}
+export const IdempotencyRetention = Symbol.for('catalog.IdempotencyRetention');
