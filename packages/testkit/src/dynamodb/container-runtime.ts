@@ -25,7 +25,11 @@ const targetsOf = (env: NodeJS.ProcessEnv): Target[] => {
     .map((socketPath) => ({ socketPath }));
 };
 
-// A bare HTTP/1.0 ping over a plain socket: any HTTP status line back means a runtime is listening.
+// A bare HTTP/1.0 ping over a plain socket. Only Docker's (or Podman's) own answer counts: 200 with an
+// Api-Version header. Anything else that speaks HTTP there (a proxy, another service) is not a runtime.
+const isRuntimeAnswer = (head: string): boolean =>
+  /^HTTP\/1\.[01] 200 /.test(head) && /\r\napi-version:/i.test(head);
+
 const ping = (target: Target, timeoutMs: number): Promise<boolean> =>
   new Promise((resolve) => {
     const socket = 'socketPath' in target ? connect({ path: target.socketPath }) : connect(target);
@@ -42,7 +46,7 @@ const ping = (target: Target, timeoutMs: number): Promise<boolean> =>
     });
     socket.on('data', (chunk: Buffer) => {
       answer += chunk.toString('latin1');
-      if (answer.includes('\r\n')) finish(/^HTTP\/1\.[01] [1-4]\d\d /.test(answer));
+      if (answer.includes('\r\n\r\n')) finish(isRuntimeAnswer(answer));
     });
     socket.on('error', () => {
       finish(false);

@@ -24,9 +24,16 @@ describe(containerRuntimeAnswers, () => {
 
   it('says yes when the socket answers a ping', async () => {
     const socketPath = join(folder, 'docker.sock');
-    server = createServer((_, response) => response.end('OK'));
+    server = createServer((_, response) => response.setHeader('Api-Version', '1.47').end('OK'));
     await new Promise<void>((resolve) => server!.listen(socketPath, resolve));
     expect(await containerRuntimeAnswers({ DOCKER_HOST: `unix://${socketPath}` })).toBe(true);
+  });
+
+  it('says no when something else answers there', async () => {
+    const socketPath = join(folder, 'other.sock');
+    server = createServer((_, response) => response.writeHead(426).end());
+    await new Promise<void>((resolve) => server!.listen(socketPath, resolve));
+    expect(await containerRuntimeAnswers({ DOCKER_HOST: `unix://${socketPath}` })).toBe(false);
   });
 
   it('gives up on a socket that never answers within the timeout', async () => {
