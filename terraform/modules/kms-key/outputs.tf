@@ -17,3 +17,8 @@ output "alias_name" {
   description = "Alias of the key (alias/<name>)."
   value       = aws_kms_alias.this.name
 }
+
+output "key_rotation_enabled" {
+  description = "Whether automatic key rotation is enabled (always true)."
+  value       = aws_kms_key.this.enable_key_rotation
+}

@@ -37,3 +37,43 @@ output "log_group_arn" {
   description = "ARN of the function's log group."
   value       = aws_cloudwatch_log_group.this.arn
 }
+
+output "function_runtime" {
+  description = "Runtime of the function."
+  value       = aws_lambda_function.this.runtime
+}
+
+output "function_architecture" {
+  description = "Instruction set architecture of the function."
+  value       = one(aws_lambda_function.this.architectures)
+}
+
+output "function_tracing_mode" {
+  description = "X-Ray tracing mode of the function (always Active)."
+  value       = one(aws_lambda_function.this.tracing_config[*].mode)
+}
+
+output "function_source_code_hash" {
+  description = "Base64 SHA-256 of the deployed package, to check which build is live."
+  value       = aws_lambda_function.this.source_code_hash
+}
+
+output "function_environment_variables" {
+  description = "Environment variables of the function."
+  value       = var.environment_variables
+}
+
+output "function_reserved_concurrent_executions" {
+  description = "Reserved concurrency of the function (-1: none)."
+  value       = aws_lambda_function.this.reserved_concurrent_executions
+}
+
+output "log_group_retention_in_days" {
+  description = "Retention of the function's log group."
+  value       = aws_cloudwatch_log_group.this.retention_in_days
+}
+
+output "log_group_kms_key_arn" {
+  description = "ARN of the KMS key encrypting the function's log group."
+  value       = aws_cloudwatch_log_group.this.kms_key_id
+}

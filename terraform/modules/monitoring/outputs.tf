@@ -25,3 +25,8 @@ output "dashboard_name" {
   description = "Name of the CloudWatch dashboard."
   value       = aws_cloudwatch_dashboard.this.dashboard_name
 }
+
+output "sns_topic_kms_key_arn" {
+  description = "ARN of the KMS key encrypting the alarm topic."
+  value       = aws_sns_topic.this.kms_master_key_id
+}

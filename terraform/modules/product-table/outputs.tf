@@ -12,3 +12,28 @@ output "table_stream_arn" {
   description = "ARN of the table's latest stream, or null when the stream is disabled."
   value       = var.stream_enabled ? aws_dynamodb_table.this.stream_arn : null
 }
+
+output "table_kms_key_arn" {
+  description = "ARN of the KMS key encrypting the table."
+  value       = one(aws_dynamodb_table.this.server_side_encryption[*].kms_key_arn)
+}
+
+output "table_point_in_time_recovery_enabled" {
+  description = "Whether point-in-time recovery is enabled (always true)."
+  value       = one(aws_dynamodb_table.this.point_in_time_recovery[*].enabled)
+}
+
+output "table_deletion_protection_enabled" {
+  description = "Whether the table refuses deletion."
+  value       = aws_dynamodb_table.this.deletion_protection_enabled
+}
+
+output "table_stream_view_type" {
+  description = "What each stream record carries, or null when the stream is disabled."
+  value       = var.stream_enabled ? aws_dynamodb_table.this.stream_view_type : null
+}
+
+output "table_ttl_attribute_name" {
+  description = "TTL attribute of the table, or null when TTL is off."
+  value       = one(aws_dynamodb_table.this.ttl[*].attribute_name)
+}

@@ -42,3 +42,46 @@ output "execution_log_group_name" {
   description = "Name of the execution log group."
   value       = aws_cloudwatch_log_group.execution.name
 }
+
+output "authorizer_type" {
+  description = "API Gateway type of the authorizer (COGNITO_USER_POOLS, TOKEN or REQUEST)."
+  value       = aws_api_gateway_authorizer.this.type
+}
+
+output "method_authorizations" {
+  description = "Authorization of every route's method, keyed by route: { authorization, authorizer_id }."
+  value = {
+    for key, m in aws_api_gateway_method.this : key => {
+      authorization = m.authorization
+      authorizer_id = m.authorizer_id
+    }
+  }
+}
+
+output "stage_xray_tracing_enabled" {
+  description = "Whether X-Ray tracing is enabled on the stage."
+  value       = aws_api_gateway_stage.this.xray_tracing_enabled
+}
+
+output "stage_throttling" {
+  description = "Stage-wide throttling: { rate_limit, burst_limit }."
+  value = {
+    rate_limit  = one(aws_api_gateway_method_settings.this.settings[*].throttling_rate_limit)
+    burst_limit = one(aws_api_gateway_method_settings.this.settings[*].throttling_burst_limit)
+  }
+}
+
+output "log_group_kms_key_arn" {
+  description = "ARN of the KMS key encrypting the access and execution log groups."
+  value       = aws_cloudwatch_log_group.access.kms_key_id
+}
+
+output "log_group_retention_in_days" {
+  description = "Retention of the access and execution log groups."
+  value       = aws_cloudwatch_log_group.access.retention_in_days
+}
+
+output "web_acl_association_id" {
+  description = "ID of the WAF association, or null when no web ACL is attached."
+  value       = one(aws_wafv2_web_acl_association.this[*].id)
+}
