@@ -1,5 +1,7 @@
 import http from 'node:http';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // This file runs in the unit project, whose setup file is block-network.ts.
@@ -20,5 +22,28 @@ describe('unit tests with the network blocked', () => {
     expect(() => {
       dns.lookup('example.com', () => undefined);
     }).toThrow(/DNS lookup of example.com/);
+  });
+
+  it('still allow unix sockets and listening on loopback', async () => {
+    const server = http.createServer((_, response) => response.end('ok'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const socketPath = join(tmpdir(), `catalog-block-${process.pid}-${Date.now()}.sock`);
+    const unixServer = http.createServer((_, response) => response.end('unix'));
+    await new Promise<void>((resolve) => unixServer.listen(socketPath, resolve));
+    const body = await new Promise<string>((resolve, reject) => {
+      http
+        .get({ socketPath, path: '/' }, (response) => {
+          response.setEncoding('utf8');
+          let text = '';
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => {
+            resolve(text);
+          });
+        })
+        .on('error', reject);
+    });
+    expect(body).toBe('unix');
+    await new Promise((resolve) => server.close(resolve));
+    await new Promise((resolve) => unixServer.close(resolve));
   });
 });

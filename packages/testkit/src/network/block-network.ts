@@ -15,8 +15,9 @@ const describeTarget = (args: unknown[]): string => {
   const [first, second] = args;
   if (typeof first === 'object' && first !== null) {
     const options = first as { host?: string; port?: number | string; path?: unknown };
-    // Node treats a `path` without a port as a unix socket; http passes its request path along with a port.
-    if (typeof options.path === 'string' && options.port === undefined) return '';
+    // Node connects to a unix socket whenever `path` is a non-empty string, even with a port beside it
+    // (http passes `path: null` for TCP and `path: socketPath, port: 80` for unix sockets).
+    if (typeof options.path === 'string' && options.path !== '') return '';
     return `${options.host ?? 'localhost'}:${String(options.port)}`;
   }
   if (typeof first === 'string' && !/^\d+$/.test(first)) return ''; // a unix socket path
@@ -30,10 +31,16 @@ net.Socket.prototype.connect = function blockedConnect(this: net.Socket, ...args
   throw new NetworkBlockedError(target);
 };
 
-const blockedLookup = ((hostname: string) => {
-  throw new NetworkBlockedError(`DNS lookup of ${hostname}`);
-}) as unknown as typeof dns.lookup;
-dns.lookup = blockedLookup;
-dns.promises.lookup = blockedLookup as unknown as typeof dns.promises.lookup;
+// Resolving an IP literal asks no server (and `server.listen(port, '127.0.0.1')` needs it); names are blocked.
+const originalLookup = dns.lookup;
+const originalPromisesLookup = dns.promises.lookup;
+dns.lookup = ((hostname: string, ...rest: unknown[]) => {
+  if (net.isIP(hostname) === 0) throw new NetworkBlockedError(`DNS lookup of ${hostname}`);
+  return Reflect.apply(originalLookup, dns, [hostname, ...rest]) as unknown;
+}) as typeof dns.lookup;
+dns.promises.lookup = ((hostname: string, ...rest: unknown[]) => {
+  if (net.isIP(hostname) === 0) throw new NetworkBlockedError(`DNS lookup of ${hostname}`);
+  return Reflect.apply(originalPromisesLookup, dns.promises, [hostname, ...rest]) as unknown;
+}) as typeof dns.promises.lookup;
 // Make `import { lookup } from 'node:dns'` see the patched functions too.
 syncBuiltinESMExports();
