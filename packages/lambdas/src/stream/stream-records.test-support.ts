@@ -1,0 +1,107 @@
+import { PassThrough } from 'node:stream';
+import type { Product, ProductChange } from '@catalog/domain';
+import { ProductEventPublisher } from '@catalog/ports';
+import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
+import { Container } from 'inversify';
+import { observabilityModule } from '../bindings/observability';
+import { createPublishProductEventsHandler } from './publish-product-events-root';
+
+// Stream records in the shape Lambda delivers them (AWS documentation's DynamoDB stream event example, and
+// the records recorded from DynamoDB Local in @catalog/testkit/dynamodb): the products table's item layout
+// (docs/decisions/0003-dynamodb-table-design.md) in DynamoDB JSON, NEW_AND_OLD_IMAGES.
+
+const STREAM_ARN =
+  'arn:aws:dynamodb:eu-west-1:123456789012:table/catalog-dev-products/stream/2026-01-01T00:00:00.000';
+
+export const productImage = (product: Product, correlationId?: string): Record<string, AttributeValue> => ({
+  id: { S: product.id },
+  name: { S: product.name },
+  ...(product.description === undefined ? {} : { description: { S: product.description } }),
+  price: { M: { amount: { N: String(product.price.amount) }, currency: { S: product.price.currency } } },
+  version: { N: String(product.version) },
+  createdAt: { S: product.createdAt },
+  updatedAt: { S: product.updatedAt },
+  ...(correlationId === undefined ? {} : { correlationId: { S: correlationId } }),
+});
+
+let sequence = 4_200_000_000_000_000_000n;
+
+/** A fresh, increasing stream sequence number. */
+export const nextSequenceNumber = (): string => {
+  sequence += 100n;
+  return sequence.toString().padStart(21, '0');
+};
+
+export interface RecordOptions {
+  /** The correlation id on the item (the new image, or the old one for a removal). */
+  readonly correlationId?: string;
+  readonly sequenceNumber?: string;
+  readonly eventID?: string;
+  /** Epoch seconds. */
+  readonly createdAt?: number;
+}
+
+/** The stream record DynamoDB writes for a change. */
+export const streamRecord = (change: ProductChange, options: RecordOptions = {}): DynamoDBRecord => {
+  const sequenceNumber = options.sequenceNumber ?? nextSequenceNumber();
+  const product = change.kind === 'removed' ? change.before : change.after;
+  const newImage = change.kind === 'removed' ? undefined : productImage(change.after, options.correlationId);
+  const oldImage =
+    change.kind === 'inserted'
+      ? undefined
+      : productImage(change.before, change.kind === 'removed' ? options.correlationId : 'corr-previous');
+  return {
+    eventID: options.eventID ?? `evt-${sequenceNumber}`,
+    eventName: change.kind === 'inserted' ? 'INSERT' : change.kind === 'modified' ? 'MODIFY' : 'REMOVE',
+    eventVersion: '1.1',
+    eventSource: 'aws:dynamodb',
+    awsRegion: 'eu-west-1',
+    dynamodb: {
+      ApproximateCreationDateTime: options.createdAt ?? 1_777_000_000,
+      Keys: { id: { S: product.id } },
+      ...(newImage === undefined ? {} : { NewImage: newImage }),
+      ...(oldImage === undefined ? {} : { OldImage: oldImage }),
+      SequenceNumber: sequenceNumber,
+      SizeBytes: 300,
+      StreamViewType: 'NEW_AND_OLD_IMAGES',
+    },
+    eventSourceARN: STREAM_ARN,
+  };
+};
+
+/** A record the parser must refuse: a MODIFY whose new image is not a product. */
+export const corruptRecord = (product: Product): DynamoDBRecord => {
+  const record = streamRecord({ kind: 'modified', before: product, after: product });
+  return {
+    ...record,
+    dynamodb: { ...record.dynamodb, NewImage: { id: { S: product.id }, name: { N: '7' } } },
+  };
+};
+
+export const lambdaContext = { awsRequestId: 'request-1', functionName: 'publish-product-events' };
+
+/** The stream handler as its composition root builds it, on a given publisher, with logs and metrics kept. */
+export const streamHandlerOn = (publisher: ProductEventPublisher) => {
+  const logLines: string[] = [];
+  const metricLines: string[] = [];
+  const logStream = new PassThrough();
+  logStream.on('data', (chunk: Buffer) => logLines.push(...chunk.toString().split('\n').filter(Boolean)));
+  const ports = new Container({ defaultScope: 'Singleton' });
+  ports.load(
+    observabilityModule(
+      { serviceName: 'catalog-test', logLevel: 'info', metricsNamespace: 'Catalog' },
+      { logStream, writeMetrics: (line) => metricLines.push(line) },
+    ),
+  );
+  ports.bind(ProductEventPublisher).toConstantValue(publisher);
+  return {
+    handler: createPublishProductEventsHandler(ports),
+    logs: () => logLines.map((line) => JSON.parse(line) as Record<string, unknown>),
+    /** The metric values of each flushed EMF document. */
+    metrics: () =>
+      metricLines.map((line) => {
+        const { _aws: _, service: __, ...values } = JSON.parse(line) as Record<string, unknown>;
+        return values;
+      }),
+  };
+};
