@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { productStreamImage } from '@catalog/adapter-dynamodb';
 import type { Product, ProductChange } from '@catalog/domain';
 import { ProductEventPublisher } from '@catalog/ports';
 import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
@@ -7,22 +8,14 @@ import { observabilityModule } from '../bindings/observability';
 import { createPublishProductEventsHandler } from './publish-product-events-root';
 
 // Stream records in the shape Lambda delivers them (AWS documentation's DynamoDB stream event example, and
-// the records recorded from DynamoDB Local in @catalog/testkit/dynamodb): the products table's item layout
-// (docs/decisions/0003-dynamodb-table-design.md) in DynamoDB JSON, NEW_AND_OLD_IMAGES.
+// the records recorded from DynamoDB Local in @catalog/testkit/dynamodb), NEW_AND_OLD_IMAGES.
 
 const STREAM_ARN =
   'arn:aws:dynamodb:eu-west-1:123456789012:table/catalog-dev-products/stream/2026-01-01T00:00:00.000';
 
-export const productImage = (product: Product, correlationId?: string): Record<string, AttributeValue> => ({
-  id: { S: product.id },
-  name: { S: product.name },
-  ...(product.description === undefined ? {} : { description: { S: product.description } }),
-  price: { M: { amount: { N: String(product.price.amount) }, currency: { S: product.price.currency } } },
-  version: { N: String(product.version) },
-  createdAt: { S: product.createdAt },
-  updatedAt: { S: product.updatedAt },
-  ...(correlationId === undefined ? {} : { correlationId: { S: correlationId } }),
-});
+// The adapter's own mapping, so these records always match what the table's stream carries.
+const productImage = (product: Product, correlationId?: string): Record<string, AttributeValue> =>
+  productStreamImage(product, correlationId ?? '') as Record<string, AttributeValue>;
 
 let sequence = 4_200_000_000_000_000_000n;
 
