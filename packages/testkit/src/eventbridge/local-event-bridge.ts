@@ -141,7 +141,8 @@ export class LocalEventBridge {
   get endpoint(): string {
     const address = this.server?.address() as AddressInfo | null | undefined;
     if (!address) throw new Error('The local EventBridge endpoint is not started');
-    return `http://${address.address}:${address.port}`;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return `http://${host}:${address.port}`;
   }
 
   /** Accepted events in acceptance order, optionally filtered. */
