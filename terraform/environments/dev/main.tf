@@ -146,6 +146,7 @@ module "stream_processor" {
   event_source_arn = module.products_table.table_stream_arn
   kms_key_arn      = module.kms.key_arn
 
+  enabled                       = var.stream_processing.enabled
   batch_size                    = var.stream_processing.batch_size
   parallelization_factor        = var.stream_processing.parallelization_factor
   maximum_retry_attempts        = var.stream_processing.maximum_retry_attempts
@@ -171,6 +172,7 @@ module "rest_api" {
   authorization_scopes           = var.authorization_scopes
   lambda_authorizer_function_arn = var.lambda_authorizer_function_arn
   lambda_authorizer_type         = var.lambda_authorizer_type
+  lambda_authorizer_grant_invoke = var.lambda_authorizer_grant_invoke
 
   throttling_rate_limit  = var.api_throttling_rate_limit
   throttling_burst_limit = var.api_throttling_burst_limit

@@ -61,6 +61,14 @@ output "function_names" {
   )
 }
 
+output "function_source_code_hashes" {
+  description = "Base64 SHA-256 of each deployed package, keyed by logical name (pnpm build prints the same hash)."
+  value = merge(
+    { for fn, m in module.api_functions : fn => m.function_source_code_hash },
+    { (local.stream_function) = module.stream_function.function_source_code_hash },
+  )
+}
+
 output "kms_key_arn" {
   description = "ARN of the environment's customer managed key (grant kms:Decrypt on it to E2E readers of the interceptor queue)."
   value       = module.kms.key_arn

@@ -158,6 +158,12 @@ variable "lambda_authorizer_type" {
   }
 }
 
+variable "lambda_authorizer_grant_invoke" {
+  description = "Grant the API permission to invoke the Lambda authorizer; false when the authorizer's owner (e.g. another account) grants it."
+  type        = bool
+  default     = true
+}
+
 variable "api_stage_name" {
   description = "Stage of the REST API (first path segment of the invoke URL)."
   type        = string
@@ -206,8 +212,9 @@ variable "event_archive_retention_days" {
 }
 
 variable "stream_processing" {
-  description = "Tuning of the stream -> EventBridge mapping; retries and record age are always bounded."
+  description = "The stream -> EventBridge mapping: enabled = false pauses publishing (the stream keeps 24 hours); retries and record age are always bounded."
   type = object({
+    enabled                       = optional(bool, true)
     batch_size                    = optional(number, 100)
     parallelization_factor        = optional(number, 1)
     maximum_retry_attempts        = optional(number, 5)
