@@ -109,7 +109,9 @@ fi
 dirs=()
 if [ "$#" -gt 0 ]; then
   for arg in "$@"; do
-    dir="$(cd "$repo_root" && cd "$arg" 2>/dev/null && pwd)" || fail "no such folder: $arg"
+    # A folder relative to the current directory, or to the repository root.
+    dir="$(cd "$arg" 2>/dev/null && pwd)" || dir="$(cd "$repo_root" && cd "$arg" 2>/dev/null && pwd)" ||
+      fail "no such folder: $arg"
     case "$dir" in "$tf_root"/*) ;; *) fail "$arg is not under terraform/" ;; esac
     dirs+=("$dir")
   done

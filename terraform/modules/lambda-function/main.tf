@@ -16,7 +16,7 @@ resource "aws_lambda_function" "this" {
   role          = aws_iam_role.this.arn
 
   filename         = var.filename
-  source_code_hash = filebase64sha256(var.filename)
+  source_code_hash = fileexists(var.filename) ? filebase64sha256(var.filename) : null
   handler          = var.handler
   runtime          = var.runtime
   architectures    = [var.architecture]
@@ -39,6 +39,13 @@ resource "aws_lambda_function" "this" {
   }
 
   tags = var.tags
+
+  lifecycle {
+    precondition {
+      condition     = fileexists(var.filename)
+      error_message = "Deployment package ${var.filename} does not exist: build it first (pnpm build writes build/functions/<name>.zip) or point the caller at the folder holding the zips."
+    }
+  }
 
   # The function must never run without its permissions, and must never log before its
   # encrypted, retention-bound log group exists (Lambda would create an unmanaged one).

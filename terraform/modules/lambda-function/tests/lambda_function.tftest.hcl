@@ -183,6 +183,16 @@ run "rejects_other_runtimes_and_unbounded_logs" {
   expect_failures = [var.runtime, var.log_retention_in_days]
 }
 
+run "refuses_a_missing_package" {
+  command = plan
+
+  variables {
+    filename = "tests/fixtures/not-built.zip"
+  }
+
+  expect_failures = [aws_lambda_function.this]
+}
+
 run "caps_concurrency_when_asked" {
   command = plan
 
