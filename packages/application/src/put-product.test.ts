@@ -87,7 +87,11 @@ describe(PutProduct, () => {
 
     it('replaces with a matching If-Match', async () => {
       const { putProduct } = await existing();
-      const { product, changed } = await putProduct.execute({ id, ...cup, name: 'Mug' }, { ifMatch: 1 }, context);
+      const { product, changed } = await putProduct.execute(
+        { id, ...cup, name: 'Mug' },
+        { ifMatch: 1 },
+        context,
+      );
       expect(product.version).toBe(2);
       expect(changed).toBe(true);
     });

@@ -1,1 +1,57 @@
-export {};
+// HTTP API: one handler builder per route (on top of a container binding the ports), the composition
+// roots the Lambda entry points use, and the binding modules they are made of.
+export {
+  buildCreateProductHandler,
+  buildPutProductHandler,
+  buildGetProductHandler,
+  buildListProductsHandler,
+  buildDeleteProductHandler,
+  createProductRouteModule,
+  putProductRouteModule,
+  getProductRouteModule,
+  listProductsRouteModule,
+  deleteProductRouteModule,
+} from './bindings/api-routes';
+export {
+  createProductPorts,
+  putProductPorts,
+  getProductPorts,
+  listProductsPorts,
+  deleteProductPorts,
+} from './bindings/roots';
+export {
+  dynamoDbClientModule,
+  dynamoDbProductsModule,
+  dynamoDbIdempotencyModule,
+  IDEMPOTENCY_IN_PROGRESS_TTL_SECONDS,
+} from './bindings/dynamodb';
+export { observabilityModule, type ObservabilityOptions } from './bindings/observability';
+export {
+  clockModule,
+  idGeneratorModule,
+  systemModule,
+  SystemClock,
+  RandomIdGenerator,
+} from './bindings/system';
+export { HttpEdge, type ApiHandler, type InvocationContext } from './http/edge';
+export {
+  readApiConfig,
+  readCreateProductConfig,
+  readDynamoDbConfig,
+  type ApiConfig,
+  type CreateProductConfig,
+  type DynamoDbConfig,
+  type IdempotencyConfig,
+  type ProductsTableConfig,
+} from './config/api';
+export {
+  ConfigError,
+  EnvReader,
+  loadConfig,
+  readBaseConfig,
+  type BaseConfig,
+  type LogLevel,
+} from './config/env';
+export { createLogger, errorDetails, Logger } from './observability/logger';
+export { Metrics, type MetricName } from './observability/metrics';
+export { PassThroughTracer, Tracer, currentTraceHeader, traceIdOf } from './observability/tracing';

@@ -8,7 +8,7 @@ import { problemFor } from './problem';
 import { toHttpRequest } from './request';
 import { correlationIdOf } from './request-headers';
 import { toProxyResult, type HttpResponse } from './response';
-import type { Route } from './route';
+import type { Route, RouteContext } from './route';
 
 /** The part of the Lambda context the edge reads (the local stack passes just these). */
 export type InvocationContext = Pick<Context, 'awsRequestId' | 'functionName'>;
@@ -43,24 +43,20 @@ export class HttpEdge {
     const started = performance.now();
     const coldStart = takeColdStart();
     let correlationId: string | undefined;
-    let log = this.logger;
+    let fields: Record<string, unknown> = {};
     let response: HttpResponse;
     try {
       const request = toHttpRequest(event);
       correlationId = correlationIdOf(request);
-      log = this.logger.child({
-        requestId: context.awsRequestId,
-        functionName: context.functionName,
-        coldStart,
-        correlationId,
-        xrayTraceId: traceIdOf(currentTraceHeader()),
-        apiRequestId: event.requestContext?.requestId, // eslint-disable-line @typescript-eslint/no-unnecessary-condition
-      });
-      const routeContext = { correlationId, log, metrics: this.metrics };
+      fields = this.invocationFields(event, context, coldStart, correlationId);
+      const routeContext = this.routeContext(correlationId, fields);
       response = await this.tracer.trace(route.name, { correlationId }, () =>
         route.handle(request, routeContext),
       );
-      log.info('request completed', this.accessFields(route, event, response.status, started));
+      this.logger.info('request completed', {
+        ...fields,
+        ...this.accessFields(route, event, response.status, started),
+      });
     } catch (error) {
       correlationId ??= randomUUID();
       const outcome = problemFor(error, correlationId);
@@ -71,13 +67,48 @@ export class HttpEdge {
         body: outcome.problem,
         ...(retryAfter === undefined ? {} : { headers: { 'Retry-After': String(retryAfter) } }),
       };
-      const fields = { ...this.accessFields(route, event, status, started), code: outcome.problem.type };
-      if (outcome.unexpected) log.error('request failed', { ...fields, error: errorDetails(error) });
-      else log.info('request refused', fields);
+      const line = {
+        ...fields,
+        correlationId,
+        ...this.accessFields(route, event, status, started),
+        code: outcome.problem.type,
+      };
+      if (outcome.unexpected) this.logger.error('request failed', { ...line, error: errorDetails(error) });
+      else this.logger.info('request refused', line);
       if (status === 400) this.metrics.add('ValidationFailures');
     }
     this.metrics.flush();
     return toProxyResult(response, correlationId);
+  }
+
+  /** On every line of the invocation: who ran it, where, and for which request. */
+  private invocationFields(
+    event: APIGatewayProxyEvent,
+    context: InvocationContext,
+    coldStart: boolean,
+    correlationId: string,
+  ): Record<string, unknown> {
+    return {
+      requestId: context.awsRequestId,
+      functionName: context.functionName,
+      coldStart,
+      correlationId,
+      xrayTraceId: traceIdOf(currentTraceHeader()),
+      apiRequestId: event.requestContext?.requestId, // eslint-disable-line @typescript-eslint/no-unnecessary-condition
+    };
+  }
+
+  /** Routes that log get a child logger carrying the invocation fields, made only when first asked for. */
+  private routeContext(correlationId: string, fields: Record<string, unknown>): RouteContext {
+    const { logger, metrics } = this;
+    let log: Logger | undefined;
+    return {
+      correlationId,
+      metrics,
+      get log() {
+        return (log ??= logger.child(fields));
+      },
+    };
   }
 
   private accessFields(route: Route, event: APIGatewayProxyEvent, status: number, started: number) {

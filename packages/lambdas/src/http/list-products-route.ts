@@ -7,7 +7,7 @@ import { productJson } from './response';
 import type { Route } from './route';
 
 const single = (request: HttpRequest, name: string): string | undefined => {
-  const values = request.query[name];
+  const values = request.query.get(name);
   if (values === undefined) return undefined;
   if (values.length !== 1) throw ValidationError.of(name, 'must be given at most once');
   return values[0];

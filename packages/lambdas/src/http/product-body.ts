@@ -1,49 +1,33 @@
-import { DESCRIPTION_MAX_LENGTH, MONEY_MAX_AMOUNT, PRODUCT_NAME_MAX_LENGTH } from '@catalog/domain';
-import type { ProductDetailsInput } from '@catalog/domain';
-import { Transform, Type } from 'class-transformer';
 import {
-  IsDefined,
-  IsInt,
-  IsObject,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+  parseProductDetails,
+  ValidationError,
+  type FieldIssue,
+  type ProductDetailsInput,
+} from '@catalog/domain';
+import { Type } from 'class-transformer';
+import { IsDefined, IsNumber, IsObject, IsString, ValidateIf, ValidateNested } from 'class-validator';
 import { validateBody } from './dto-validation';
 
+// The DTOs check the shape a client sends: which fields, present, of which JSON type. The values (lengths,
+// ranges, currency codes, control characters) are the domain's value objects' business; both report in the
+// same `{ field, message }` form, and a refused body gets the issues of both (see below).
 // class-validator runs a property's decorators bottom-up and reports the first failure only, so the most
-// basic check (presence, type) sits at the bottom.
-// The DTOs check the shape a client sends; the domain's value objects stay the authority on invariants
-// (control characters, active currency codes) and report in the same `{ field, message }` form.
+// basic check (presence) sits at the bottom.
 export class PriceDto {
-  @Max(MONEY_MAX_AMOUNT, { message: `must be at most ${MONEY_MAX_AMOUNT}` })
-  @Min(0, { message: 'must not be negative' })
-  @IsInt({ message: 'must be an integer number of minor units (e.g. cents)' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number' })
   @IsDefined({ message: 'is required' })
   amount!: number;
 
-  @Matches(/^[A-Z]{3}$/, { message: 'must be a three-letter upper-case ISO 4217 code such as EUR' })
   @IsString({ message: 'must be a string' })
   @IsDefined({ message: 'is required' })
   currency!: string;
 }
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-
 export class ProductBodyDto {
-  @MaxLength(PRODUCT_NAME_MAX_LENGTH, { message: `must be at most ${PRODUCT_NAME_MAX_LENGTH} characters` })
-  @MinLength(1, { message: 'must not be empty' })
-  @Transform(trim)
   @IsString({ message: 'must be a string' })
   @IsDefined({ message: 'is required' })
   name!: string;
 
-  @MaxLength(DESCRIPTION_MAX_LENGTH, { message: `must be at most ${DESCRIPTION_MAX_LENGTH} characters` })
   @IsString({ message: 'must be a string' })
   @ValidateIf((dto: ProductBodyDto) => dto.description !== undefined)
   description?: string;
@@ -55,9 +39,33 @@ export class ProductBodyDto {
   price!: PriceDto;
 }
 
-/** The body of POST and PUT, validated and mapped to the plain input the use cases take. */
+const domainIssuesOf = (body: Record<string, unknown>): readonly FieldIssue[] => {
+  try {
+    parseProductDetails({ name: body.name, description: body.description, price: body.price });
+    return [];
+  } catch (error) {
+    if (error instanceof ValidationError) return error.issues;
+    throw error;
+  }
+};
+
+/** A client learns about every bad field at once: the shape issues, plus value issues on other fields. */
+const withValueIssues = (shape: ValidationError, body: unknown): ValidationError => {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return shape;
+  const flagged = shape.issues.map((issue) => issue.field);
+  const covered = (field: string) => flagged.some((f) => field === f || field.startsWith(`${f}.`));
+  const extra = domainIssuesOf(body as Record<string, unknown>).filter((issue) => !covered(issue.field));
+  return extra.length === 0 ? shape : new ValidationError([...shape.issues, ...extra], { cause: shape });
+};
+
+/** The body of POST and PUT, checked against the DTO and mapped to the plain input the use cases take. */
 export const readProductBody = (body: unknown): ProductDetailsInput => {
-  const dto = validateBody(ProductBodyDto, body);
+  let dto: ProductBodyDto;
+  try {
+    dto = validateBody(ProductBodyDto, body);
+  } catch (error) {
+    throw error instanceof ValidationError ? withValueIssues(error, body) : error;
+  }
   const price = { amount: dto.price.amount, currency: dto.price.currency };
   return dto.description === undefined
     ? { name: dto.name, price }

@@ -7,7 +7,7 @@ const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The client's `X-Correlation-Id` when it is well-formed, else a fresh UUID (never an error). */
 export const correlationIdOf = (request: HttpRequest): string => {
-  const values = request.headers['x-correlation-id'];
+  const values = request.headers.get('x-correlation-id');
   const given = values?.length === 1 ? values[0] : undefined;
   return given !== undefined && CORRELATION_ID.test(given) ? given : randomUUID();
 };
@@ -17,7 +17,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 /** The optional `Idempotency-Key` of a POST; malformed or repeated -> 400. */
 export const idempotencyKeyOf = (request: HttpRequest): string | undefined => {
-  const values = request.headers['idempotency-key'];
+  const values = request.headers.get('idempotency-key');
   if (values === undefined) return undefined;
   const key = values.length === 1 ? values[0] : undefined;
   if (key === undefined || !IDEMPOTENCY_KEY.test(key)) {

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 
-type Values = Readonly<Record<string, readonly string[]>>;
+type Values = ReadonlyMap<string, readonly string[]>;
 
 /**
  * The parts of an API Gateway REST proxy event the routes read, normalised once: header names in lower
@@ -14,40 +14,51 @@ export interface HttpRequest {
   readonly headers: Values;
   readonly query: Values;
   readonly pathParameters: Readonly<Record<string, string>>;
-  /** The raw body bytes, or undefined when the request has none. */
-  readonly body: Buffer | undefined;
+  /**
+   * The body as API Gateway passed it: text, or bytes when it was base64-encoded (binary media types);
+   * undefined when the request has none.
+   */
+  readonly body: string | Buffer | undefined;
 }
 
-/** Both maps may be null (no headers at all) and either may miss names the other has. */
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+/**
+ * Both maps may be null (no headers at all) and either may miss names the other has. Runs on every request,
+ * so it reuses API Gateway's arrays instead of copying them.
+ */
 const merge = (
   single: Readonly<Record<string, string | undefined>> | null | undefined,
   multi: Readonly<Record<string, readonly string[] | undefined>> | null | undefined,
   lowerCase: boolean,
 ): Values => {
-  const merged: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
-  const add = (rawName: string, values: readonly unknown[], replace: boolean): void => {
-    const name = lowerCase ? rawName.toLowerCase() : rawName;
-    const strings = values.filter((value): value is string => typeof value === 'string');
-    if (strings.length === 0) return;
-    const existing = merged[name];
-    if (existing === undefined || replace) merged[name] = [...strings];
-    else existing.push(...strings);
-  };
+  const merged = new Map<string, readonly string[]>();
   // The multi-value map carries every occurrence; the single-value map only the last one.
-  for (const [name, values] of Object.entries(multi ?? {})) {
-    if (Array.isArray(values)) add(name, values, false);
+  if (multi) {
+    for (const name of Object.keys(multi)) {
+      const values: unknown = multi[name];
+      if (!Array.isArray(values)) continue;
+      const strings = values.every(isString) ? (values as readonly string[]) : values.filter(isString);
+      if (strings.length === 0) continue;
+      const key = lowerCase ? name.toLowerCase() : name;
+      const existing = merged.get(key);
+      merged.set(key, existing === undefined ? strings : [...existing, ...strings]);
+    }
   }
-  for (const [name, value] of Object.entries(single ?? {})) {
-    const key = lowerCase ? name.toLowerCase() : name;
-    if (merged[key] === undefined) add(name, [value], false);
+  if (single) {
+    for (const name of Object.keys(single)) {
+      const value = single[name];
+      const key = lowerCase ? name.toLowerCase() : name;
+      if (isString(value) && !merged.has(key)) merged.set(key, [value]);
+    }
   }
   return merged;
 };
 
-const decodeBody = (event: APIGatewayProxyEvent): Buffer | undefined => {
+const decodeBody = (event: APIGatewayProxyEvent): string | Buffer | undefined => {
   const { body } = event;
   if (typeof body !== 'string' || body.length === 0) return undefined;
-  return Buffer.from(body, event.isBase64Encoded ? 'base64' : 'utf8');
+  return event.isBase64Encoded ? Buffer.from(body, 'base64') : body;
 };
 
 export const toHttpRequest = (event: APIGatewayProxyEvent): HttpRequest => {
@@ -68,4 +79,4 @@ export const toHttpRequest = (event: APIGatewayProxyEvent): HttpRequest => {
 
 /** A header's value; repeated headers are joined with ", " as HTTP allows for list-valued fields. */
 export const headerOf = (request: HttpRequest, name: string): string | undefined =>
-  request.headers[name.toLowerCase()]?.join(', ');
+  request.headers.get(name.toLowerCase())?.join(', ');

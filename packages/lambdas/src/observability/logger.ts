@@ -4,6 +4,44 @@ import type { LogLevel } from '../config/env';
 export type Logger = winston.Logger;
 export const Logger = Symbol.for('catalog.Logger');
 
+// winston exports its transport base class as `Transport` at runtime; its typings call it `transport`.
+const TransportStream = (winston as unknown as { Transport: typeof winston.transport }).Transport;
+
+// The key under which winston's formats leave the finished line (triple-beam's MESSAGE).
+const MESSAGE = Symbol.for('message');
+
+/**
+ * Writes each finished line straight to a stream (stdout by default, which Lambda ships to CloudWatch
+ * without a prefix). Unlike winston's Console and Stream transports it does not defer a 'logged' event
+ * per line, which halves the cost of a log call on a warm request path.
+ */
+class JsonLinesTransport extends TransportStream {
+  constructor(private readonly stream: NodeJS.WritableStream) {
+    super();
+  }
+
+  override log(info: Record<string | symbol, unknown>, next: () => void): void {
+    this.stream.write(`${String(info[MESSAGE])}\n`);
+    next();
+  }
+}
+
+/**
+ * Stamps the time and renders the line in one step. Native JSON.stringify keeps insertion order and is
+ * several times faster than winston's json format (a key-sorting, cycle-safe serialiser); the fields we
+ * log are plain data, and should one ever not serialise, the line says so instead of failing the request.
+ */
+const jsonLine = winston.format((info) => {
+  info.timestamp = new Date().toISOString();
+  try {
+    info[MESSAGE] = JSON.stringify(info);
+  } catch (error) {
+    const { level, message } = info;
+    info[MESSAGE] = JSON.stringify({ level, message, timestamp: info.timestamp, logError: String(error) });
+  }
+  return info;
+});
+
 /** One JSON object per line, with the service name on every line; per-invocation fields come from `child`. */
 export const createLogger = (options: {
   readonly serviceName: string;
@@ -13,12 +51,8 @@ export const createLogger = (options: {
   winston.createLogger({
     level: options.level,
     defaultMeta: { service: options.serviceName },
-    format: winston.format.combine(winston.format.timestamp(), winston.format.json()),
-    transports: [
-      options.stream === undefined
-        ? new winston.transports.Console()
-        : new winston.transports.Stream({ stream: options.stream }),
-    ],
+    format: jsonLine(),
+    transports: [new JsonLinesTransport(options.stream ?? process.stdout)],
   });
 
 /** Error details fit for logs (never for responses): name, message, code, stack and the cause chain. */

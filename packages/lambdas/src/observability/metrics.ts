@@ -14,7 +14,7 @@ export type MetricName =
  * `flush` writes them as one EMF line to stdout (CloudWatch extracts the metrics from the log).
  */
 export class Metrics {
-  private values = new Map<MetricName, { unit: MetricUnit; value: number }>();
+  private readonly values = new Map<MetricName, { unit: MetricUnit; value: number }>();
 
   constructor(
     private readonly options: {
@@ -33,21 +33,22 @@ export class Metrics {
   /** Writes the accumulated metrics (if any) and starts over. */
   flush(): void {
     if (this.values.size === 0) return;
-    const metrics = [...this.values.entries()];
-    this.values = new Map();
+    const definitions: { Name: MetricName; Unit: MetricUnit }[] = [];
+    const values: Partial<Record<MetricName, number>> = {};
+    for (const [name, { unit, value }] of this.values) {
+      definitions.push({ Name: name, Unit: unit });
+      values[name] = value;
+    }
+    this.values.clear();
     const document = {
       _aws: {
         Timestamp: (this.options.now ?? Date.now)(),
         CloudWatchMetrics: [
-          {
-            Namespace: this.options.namespace,
-            Dimensions: [['service']],
-            Metrics: metrics.map(([name, { unit }]) => ({ Name: name, Unit: unit })),
-          },
+          { Namespace: this.options.namespace, Dimensions: [['service']], Metrics: definitions },
         ],
       },
       service: this.options.serviceName,
-      ...Object.fromEntries(metrics.map(([name, { value }]) => [name, value])),
+      ...values,
     };
     const line = JSON.stringify(document);
     if (this.options.write) this.options.write(line);

@@ -1,0 +1,42 @@
+import {
+  createDynamoDbDocumentClient,
+  DynamoDbDocumentClient,
+  DynamoDbIdempotencyStore,
+  DynamoDbProductRepository,
+  IdempotencyRetention,
+  IdempotencyTableName,
+  ProductsCursorKey,
+  ProductsTableName,
+} from '@catalog/adapter-dynamodb';
+import { IdempotencyStore, ProductRepository } from '@catalog/ports';
+import { ContainerModule } from 'inversify';
+import type { DynamoDbConfig, IdempotencyConfig, ProductsTableConfig } from '../config/api';
+
+// An unfinished claim locks its key this long: longer than an API function may run (API Gateway gives up
+// after 29 s), short enough that a request that crashed mid-way frees its key soon.
+export const IDEMPOTENCY_IN_PROGRESS_TTL_SECONDS = 60;
+
+/** The DynamoDB document client (creating it opens no connection; in Lambda it uses the function's role). */
+export const dynamoDbClientModule = (config: DynamoDbConfig): ContainerModule =>
+  new ContainerModule(({ bind }) => {
+    bind(DynamoDbDocumentClient).toConstantValue(createDynamoDbDocumentClient(config));
+  });
+
+/** ProductRepository on the products table (needs the client module). */
+export const dynamoDbProductsModule = (config: ProductsTableConfig): ContainerModule =>
+  new ContainerModule(({ bind }) => {
+    bind(ProductsTableName).toConstantValue(config.tableName);
+    bind(ProductsCursorKey).toConstantValue(config.cursorSigningKey);
+    bind(ProductRepository).to(DynamoDbProductRepository).inSingletonScope();
+  });
+
+/** IdempotencyStore on the idempotency table (needs the client module and a Clock). */
+export const dynamoDbIdempotencyModule = (config: IdempotencyConfig): ContainerModule =>
+  new ContainerModule(({ bind }) => {
+    bind(IdempotencyTableName).toConstantValue(config.tableName);
+    bind(IdempotencyRetention).toConstantValue({
+      ttlSeconds: config.ttlSeconds,
+      inProgressTtlSeconds: IDEMPOTENCY_IN_PROGRESS_TTL_SECONDS,
+    });
+    bind(IdempotencyStore).to(DynamoDbIdempotencyStore).inSingletonScope();
+  });

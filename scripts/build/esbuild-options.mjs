@@ -1,0 +1,55 @@
+// The esbuild options every Lambda bundle is built with; the build and the benchmarks share them, so what
+// is measured is what ships.
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const lambdasRoot = `${repoRoot}packages/lambdas/`;
+
+// CommonJS dependencies (winston's stream stack) call require() for Node built-ins; an ES module has no
+// require, so the bundle defines one.
+const REQUIRE_SHIM = "import { createRequire as __catalogCreateRequire } from 'node:module';\nconst require = __catalogCreateRequire(import.meta.url);";
+
+// winston's internal debug tracer (printed only with DEBUG=winston:*) brings a colour library with it; the
+// bundles replace it with a no-op of the same shape.
+const silentDiagnostics = {
+  name: 'silent-diagnostics',
+  setup(build) {
+    build.onResolve({ filter: /^@dabh\/diagnostics$/ }, () => ({ path: 'diagnostics', namespace: 'silent' }));
+    build.onLoad({ filter: /.*/, namespace: 'silent' }, () => ({
+      contents: 'module.exports = () => () => {};',
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * ESM for Node 22, one file per function, minified and tree-shaken. `mainFields` puts `module` first so
+ * packages that ship ES modules (class-validator, class-transformer, the AWS SDK) are tree-shaken rather
+ * than pulled in whole as CommonJS. Decorators compile with `experimentalDecorators` from the tsconfig and
+ * without design-type metadata: every constructor parameter needs an explicit @inject.
+ */
+export const lambdaBuildOptions = ({ entryPoint, outfile, nodePaths = [] }) => ({
+  entryPoints: [entryPoint],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  conditions: ['module'],
+  treeShaking: true,
+  minify: true,
+  // keepNames would cost ~45 KB per bundle; logs identify errors by their `code` and message instead.
+  keepNames: false,
+  sourcemap: 'linked',
+  sourcesContent: false,
+  legalComments: 'none',
+  charset: 'utf8',
+  banner: { js: REQUIRE_SHIM },
+  tsconfig: `${lambdasRoot}tsconfig.json`,
+  absWorkingDir: repoRoot,
+  nodePaths,
+  plugins: [silentDiagnostics],
+  metafile: true,
+  logLevel: 'warning',
+});
