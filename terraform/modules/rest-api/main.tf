@@ -106,7 +106,7 @@ resource "aws_api_gateway_integration" "this" {
 resource "aws_lambda_permission" "this" {
   for_each = var.routes
 
-  statement_id  = "apigateway-${lower(each.value.method)}-${replace(trim(each.value.path, "/"), "/[^A-Za-z0-9]+/", "-")}"
+  statement_id  = "apigateway-${lower(each.value.method)}-${trim(replace(each.value.path, "/[^A-Za-z0-9]+/", "-"), "-")}"
   action        = "lambda:InvokeFunction"
   function_name = each.value.function_name
   principal     = "apigateway.amazonaws.com"

@@ -128,6 +128,11 @@ run "builds_the_resource_tree_and_one_proxy_integration_per_route" {
     }
     error_message = "Each function may only be invoked by its own stage, method and path."
   }
+
+  assert {
+    condition     = aws_lambda_permission.this["get-product"].statement_id == "apigateway-get-api-products-id"
+    error_message = "Permission statement ids must be readable and stable."
+  }
 }
 
 run "cognito_authorizer_guards_every_method" {
