@@ -3,12 +3,10 @@
 // per-request overhead against hand-written handlers, all measured in this one run on this machine.
 // BENCH_COLD_RUNS (fresh processes per bundle, default 15) and BENCH_WARM_ROUNDS (default 15) tune it.
 import { spawnSync } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { lambdaBuildOptions, lambdasRoot, repoRoot } from '../build/esbuild-options.mjs';
-import { buildFunction } from '../build/functions.mjs';
+import { lambdasRoot, repoRoot } from '../build/esbuild-options.mjs';
+import { buildFunction, bundleEntry } from '../build/functions.mjs';
 import { proxyEvent } from './http-events.mjs';
 
 const API_FUNCTIONS = ['create-product', 'put-product', 'get-product', 'list-products', 'delete-product'];
@@ -26,14 +24,12 @@ const median = (values) => {
 const kb = (bytes) => bytes / 1024;
 const verdict = (ok) => (ok ? 'meets target' : 'MISSES target');
 
-const bundle = async (entry, name) => {
-  const outfile = join(root, name, 'index.mjs');
-  await mkdir(join(root, name), { recursive: true });
-  const result = await build(
-    lambdaBuildOptions({ entryPoint: entry, outfile, nodePaths: [`${lambdasRoot}node_modules`] }),
-  );
-  return { path: outfile, bytes: Object.values(result.metafile.outputs).find((o) => o.entryPoint).bytes };
-};
+const bundle = (entry, name) =>
+  bundleEntry({
+    entryPoint: entry,
+    outfile: join(root, name, 'index.mjs'),
+    nodePaths: [`${lambdasRoot}node_modules`],
+  });
 
 // --- build ------------------------------------------------------------------------------------------
 const functions = await Promise.all(API_FUNCTIONS.map((name) => buildFunction(name, { root })));

@@ -17,6 +17,16 @@ export const functionNames = async () =>
     .map((file) => file.slice(0, -'.ts'.length))
     .sort();
 
+/**
+ * Bundles any entry file with the functions' options (no zip): for benchmarks and for tests that must
+ * run exactly what would ship. `plugins` are added after the standard ones.
+ */
+export const bundleEntry = async ({ entryPoint, outfile, nodePaths = [], plugins = [] }) => {
+  const options = lambdaBuildOptions({ entryPoint, outfile, nodePaths });
+  const result = await build({ ...options, plugins: [...options.plugins, ...plugins] });
+  return { path: outfile, bytes: Object.values(result.metafile.outputs).find((output) => output.entryPoint).bytes };
+};
+
 /** Bundles one function and zips it; returns where everything went and how big it is. */
 export const buildFunction = async (name, { root = buildRoot } = {}) => {
   const bundleDir = join(root, 'bundles', name);
