@@ -55,3 +55,22 @@ export {
 export { createLogger, errorDetails, Logger } from './observability/logger';
 export { Metrics, type MetricName } from './observability/metrics';
 export { PassThroughTracer, Tracer, currentTraceHeader, traceIdOf } from './observability/tracing';
+
+// Stream processor: the publish-product-events handler on top of a container binding the ports
+// (ProductEventPublisher, Logger, Metrics), its composition root and the EventBridge binding module.
+export {
+  createPublishProductEventsHandler,
+  productStreamModule,
+  publishProductEventsPorts,
+  readPublishProductEventsConfig,
+  type PublishProductEventsConfig,
+} from './stream/publish-product-events-root';
+export { ProductStreamHandler, type DynamoDbStreamHandler } from './stream/product-stream-handler';
+export { StreamRecordParser, toChangeRecord } from './stream/stream-records';
+export {
+  DEFAULT_EVENT_SOURCE,
+  eventBridgeModule,
+  readEventBridgeConfig,
+  type EventBridgeConfig,
+  type EventBridgeModuleOptions,
+} from './bindings/eventbridge';

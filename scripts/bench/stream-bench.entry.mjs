@@ -1,0 +1,59 @@
+// Bundled by the stream benchmark with the Lambda build options: the publish-product-events handler built
+// by its own composition root, with the EventBridge client's `send` stubbed (no network), and stream
+// records of distinct products in the shape Lambda delivers.
+import 'reflect-metadata';
+import { Writable } from 'node:stream';
+import { EventBridgeSdkClient } from '../../packages/adapter-eventbridge/src/index.ts';
+import { replaceProduct } from '../../packages/domain/src/index.ts';
+import {
+  createPublishProductEventsHandler,
+  publishProductEventsPorts,
+} from '../../packages/lambdas/src/stream/publish-product-events-root.ts';
+import { streamRecord } from '../../packages/lambdas/src/stream/stream-records.test-support.ts';
+import { aProduct } from '../../packages/testkit/src/index.ts';
+
+/** The function as deployed, but for the client's transport; logs and metrics are formatted, then dropped. */
+export const benchFunction = () => {
+  const discard = new Writable({
+    write: (_chunk, _encoding, done) => {
+      done();
+    },
+  });
+  const ports = publishProductEventsPorts(
+    {
+      EVENT_BUS_NAME: 'catalog-bench',
+      AWS_REGION: 'eu-west-1',
+      LOG_LEVEL: 'info',
+      SERVICE_NAME: 'catalog-bench',
+    },
+    { logStream: discard, writeMetrics: () => undefined },
+  );
+  const client = ports.get(EventBridgeSdkClient);
+  const stats = { calls: 0, entries: 0 };
+  client.send = (command) => {
+    const entries = command.input.Entries ?? [];
+    stats.calls++;
+    stats.entries += entries.length;
+    return Promise.resolve({
+      FailedEntryCount: 0,
+      Entries: entries.map((_, i) => ({ EventId: `bench-${i}` })),
+    });
+  };
+  return { handler: createPublishProductEventsHandler(ports), stats };
+};
+
+/** n records of n distinct products, each worth an event: 40% INSERT, 40% MODIFY (price), 20% REMOVE. */
+export const batchOf = (n) => ({
+  Records: Array.from({ length: n }, (_, i) => {
+    const product = aProduct();
+    if (i % 5 < 2) return streamRecord({ kind: 'inserted', after: product }, { correlationId: `corr-${i}` });
+    if (i % 5 === 4)
+      return streamRecord({ kind: 'removed', before: product }, { correlationId: `corr-${i}` });
+    const after = replaceProduct(
+      product,
+      { ...product, price: { ...product.price, amount: product.price.amount + 1 } },
+      new Date('2026-06-01T00:00:00.000Z'),
+    ).product;
+    return streamRecord({ kind: 'modified', before: product, after }, { correlationId: `corr-${i}` });
+  }),
+});

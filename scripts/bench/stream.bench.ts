@@ -1,0 +1,93 @@
+// Stream processor throughput: records/s through the real publish-product-events handler into an
+// EventBridge client whose `send` is stubbed (no network), and PutEvents calls per batch against ceil(n/10).
+// What runs is the handler bundled with the Lambda build options (what ships), built by its own composition
+// root. Target (product brief, "Targets"): >= 20,000 records/s with ceil(n/10) PutEvents calls.
+// Usage: pnpm bench stream   (runs per batch size: STREAM_BENCH_RUNS, default 5)
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+// @ts-expect-error -- a plain ES module shared with the build, without type declarations
+import { lambdaBuildOptions } from '../build/esbuild-options.mjs';
+
+interface BenchModule {
+  benchFunction: () => {
+    handler: (event: unknown, context: unknown) => Promise<{ batchItemFailures: unknown[] }>;
+    stats: { calls: number; entries: number };
+  };
+  batchOf: (n: number) => unknown;
+}
+
+const TARGET = 20_000;
+const BATCH_SIZES = [100, 1000];
+const RUNS = Number(process.env.STREAM_BENCH_RUNS ?? 5);
+const RECORDS_PER_RUN = 50_000;
+
+const dir = await mkdtemp(join(tmpdir(), 'catalog-stream-bench-'));
+const outfile = join(dir, 'index.mjs');
+await build(
+  (lambdaBuildOptions as (options: { entryPoint: string; outfile: string }) => object)({
+    entryPoint: new URL('./stream-bench.entry.mjs', import.meta.url).pathname,
+    outfile,
+  }),
+);
+const { benchFunction, batchOf } = (await import(pathToFileURL(outfile).href)) as BenchModule;
+await rm(dir, { recursive: true, force: true });
+
+const { handler, stats } = benchFunction();
+const context = { awsRequestId: 'bench', functionName: 'publish-product-events' };
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const format = (value: number) => Math.round(value).toLocaleString('en-US');
+
+const rows: string[][] = [];
+for (const size of BATCH_SIZES) {
+  const batches = Array.from({ length: 4 }, () => batchOf(size));
+  const invocations = Math.ceil(RECORDS_PER_RUN / size);
+  // Warm-up: JIT, first resolutions, the logger's formats.
+  for (let i = 0; i < 4 * batches.length; i++) await handler(batches[i % batches.length], context);
+
+  stats.calls = 0;
+  const { batchItemFailures } = await handler(batches[0], context);
+  if (batchItemFailures.length > 0)
+    throw new Error('records failed although the stubbed bus refuses nothing');
+  const calls = stats.calls;
+
+  const rates: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const started = performance.now();
+    for (let i = 0; i < invocations; i++) await handler(batches[i % batches.length], context);
+    rates.push((invocations * size) / ((performance.now() - started) / 1000));
+  }
+  const rate = median(rates);
+  const expectedCalls = Math.ceil(size / 10);
+  rows.push([
+    String(size),
+    String(RUNS),
+    format(invocations * size),
+    format(rate),
+    `${format(Math.min(...rates))}-${format(Math.max(...rates))}`,
+    `${(rate / TARGET).toFixed(2)}x ${rate >= TARGET ? 'ok' : 'MISS'}`,
+    `${calls} / ${expectedCalls} ${calls === expectedCalls ? 'ok' : 'MISS'}`,
+  ]);
+}
+
+const header = [
+  'batch',
+  'runs',
+  'records/run',
+  'records/s median',
+  'min-max',
+  'vs 20,000/s',
+  'calls / ceil(n/10)',
+];
+const widths = header.map((title, column) =>
+  Math.max(title.length, ...rows.map((row) => row[column]!.length)),
+);
+const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padStart(widths[i]!)).join(' | ')} |`;
+console.log(
+  `publish-product-events (Lambda bundle, Node ${process.version}) into a stubbed EventBridge send`,
+);
+console.log(line(header));
+console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+for (const row of rows) console.log(line(row));
