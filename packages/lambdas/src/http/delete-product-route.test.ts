@@ -1,4 +1,4 @@
-import { StoreUnavailableError } from '@catalog/domain';
+import { StoreUnavailableError, VersionConflictError } from '@catalog/domain';
 import { describe, expect, it } from 'vitest';
 import { apiEvent, apiWorld, cup, ITEM, PRODUCT_ID } from './api-gateway.test-support';
 
@@ -60,5 +60,22 @@ describe('DELETE /api/products/{id}', () => {
     const response = await world.deleteProduct(del());
     expect(response.status).toBe(503);
     expect(response.headers['Retry-After']).toBe('1');
+  });
+
+  it('answers 409 when concurrent writers keep the delete from completing', async () => {
+    const world = await withProduct();
+    world.products.failNext('delete', new VersionConflictError(PRODUCT_ID, 'present'));
+    const response = await world.deleteProduct(del());
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({ type: 'urn:catalog:problem:version-conflict' });
+  });
+
+  it('answers 500 with only the correlation id for anything unexpected', async () => {
+    const world = await withProduct();
+    world.products.failNext('delete', new Error('socket closed'));
+    const response = await world.deleteProduct(del({ 'X-Correlation-Id': 'd-500' }));
+    expect(response.status).toBe(500);
+    expect(response.body).toMatchObject({ correlationId: 'd-500' });
+    expect(response.raw.body).not.toContain('socket');
   });
 });

@@ -70,4 +70,12 @@ describe('GET /api/products', () => {
     expect(response.status).toBe(503);
     expect(response.headers['Retry-After']).toBe('1');
   });
+
+  it('answers 500 with only the correlation id for anything unexpected', async () => {
+    const world = apiWorld();
+    world.products.failNext('list', new Error('unmarshalling failed for item 7'));
+    const response = await world.listProducts(list());
+    expect(response.status).toBe(500);
+    expect(response.raw.body).not.toContain('unmarshalling');
+  });
 });

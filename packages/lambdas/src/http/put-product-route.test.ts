@@ -1,4 +1,4 @@
-import { StoreUnavailableError } from '@catalog/domain';
+import { StoreUnavailableError, VersionConflictError } from '@catalog/domain';
 import { describe, expect, it } from 'vitest';
 import { apiEvent, apiWorld, cup, ITEM, PRODUCT_ID } from './api-gateway.test-support';
 
@@ -118,5 +118,28 @@ describe('PUT /api/products/{id}', () => {
     const response = await world.putProduct(put());
     expect(response.status).toBe(503);
     expect(response.headers['Retry-After']).toBe('1');
+  });
+
+  it('answers 413 for a body over 16 KiB', async () => {
+    const world = apiWorld();
+    const response = await world.putProduct(put({}, { ...cup, description: 'x'.repeat(17 * 1024) }));
+    expect(response.status).toBe(413);
+    expect(world.products.size()).toBe(0);
+  });
+
+  it('answers 409 when concurrent writers keep winning an unconditional replace', async () => {
+    const world = await existing();
+    for (let i = 0; i < 3; i++) world.products.failNext('put', new VersionConflictError(PRODUCT_ID, 1));
+    const response = await world.putProduct(put({}, { ...cup, name: 'Mug' }));
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({ type: 'urn:catalog:problem:version-conflict', title: 'Conflict' });
+  });
+
+  it('answers 500 with only the correlation id for anything unexpected', async () => {
+    const world = apiWorld();
+    world.products.failNext('put', new Error('connection reset'));
+    const response = await world.putProduct(put());
+    expect(response.status).toBe(500);
+    expect(response.raw.body).not.toContain('connection reset');
   });
 });
