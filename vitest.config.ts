@@ -36,6 +36,7 @@ export default defineConfig({
           ...shared,
           name: 'e2e',
           include: ['packages/*/src/**/*.e2e.test.ts'],
+          globalSetup: ['./packages/local-stack/src/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           maxWorkers: 1,

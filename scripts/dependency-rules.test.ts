@@ -45,7 +45,8 @@ afterEach(() => {
   dir = undefined;
 });
 
-describe('the package dependency rule', () => {
+// Each case spawns dependency-cruiser (about a second alone, more on a busy machine).
+describe('the package dependency rule', { timeout: 30_000 }, () => {
   it('passes a workspace that follows it', () => {
     dir = workspace({
       'packages/domain/src/index.ts': 'export const a = 1;\n',

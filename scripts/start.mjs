@@ -8,5 +8,9 @@ if (!existsSync(entry)) {
   console.error('The local stack (@catalog/local-stack) is not part of this build yet; nothing to start.');
   process.exit(1);
 }
-const { status } = spawnSync('pnpm', ['exec', 'tsx', entry.pathname, ...process.argv.slice(2)], { stdio: 'inherit' });
+const { status } = spawnSync(
+  'pnpm',
+  ['exec', 'tsx', '--tsconfig', 'tsconfig.base.json', entry.pathname, ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
 process.exit(status ?? 1);

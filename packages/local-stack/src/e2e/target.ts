@@ -1,0 +1,70 @@
+import { inject } from 'vitest';
+import { LocalEventObserver, QueueEventObserver, type EventObserver } from './observed-events';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    localStack?: { apiUrl: string; eventsUrl: string };
+  }
+}
+
+export interface E2eTarget {
+  readonly baseUrl: string;
+  /** Undefined when a deployed API is targeted without an interceptor queue: event tests are then refused. */
+  readonly events: EventObserver | undefined;
+  readonly headers: Record<string, string>;
+}
+
+/**
+ * The API under test: a deployed stage when `E2E_BASE_URL` is set (with `E2E_EVENTS_QUEUE_URL` for events
+ * and `E2E_AUTH_TOKEN` for the authorizer), else the local stack the global setup started.
+ */
+export const e2eTarget = (): E2eTarget => {
+  const deployed = process.env.E2E_BASE_URL;
+  if (deployed) {
+    const queueUrl = process.env.E2E_EVENTS_QUEUE_URL;
+    const token = process.env.E2E_AUTH_TOKEN;
+    return {
+      baseUrl: deployed.replace(/\/$/, ''),
+      events: queueUrl ? new QueueEventObserver(queueUrl) : undefined,
+      headers: token ? { authorization: token.startsWith('Bearer ') ? token : `Bearer ${token}` } : {},
+    };
+  }
+  const local = inject('localStack');
+  if (!local)
+    throw new Error('No E2E target: set E2E_BASE_URL or let the global setup start the local stack');
+  return { baseUrl: local.apiUrl, events: new LocalEventObserver(local.eventsUrl), headers: {} };
+};
+
+export interface ApiResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+  readonly json: () => Record<string, unknown>;
+}
+
+export const apiClient =
+  (target: E2eTarget) =>
+  async (
+    method: string,
+    path: string,
+    init: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<ApiResponse> => {
+    const raw =
+      init.body === undefined || typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+    const response = await fetch(`${target.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...target.headers,
+        ...(raw === undefined ? {} : { 'content-type': 'application/json' }),
+        ...init.headers,
+      },
+      ...(raw === undefined ? {} : { body: raw }),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      headers: response.headers,
+      text,
+      json: () => JSON.parse(text) as Record<string, unknown>,
+    };
+  };
