@@ -20,7 +20,7 @@ let failed = false;
 for (const file of files) {
   console.log(`\n=== ${file} ===`);
   const command = file.endsWith('.ts')
-    ? ['pnpm', ['exec', 'tsx', join(dir, file)]]
+    ? ['pnpm', ['exec', 'tsx', '--tsconfig', 'tsconfig.base.json', join(dir, file)]]
     : [process.execPath, [join(dir, file)]];
   const { status } = spawnSync(command[0], command[1], { stdio: 'inherit' });
   failed ||= status !== 0;
