@@ -13,9 +13,10 @@ export interface PublishResult {
 }
 
 /**
- * Publishes product events to consumers, at least once. Events are sent in input order and per product
- * never overtake each other: once an event cannot be delivered (after the publisher's own bounded retries),
- * no event after it is attempted, and all of them are reported in `failed`.
+ * Publishes product events to consumers, at least once. Events go out in input order and per product never
+ * overtake each other. Once an event cannot be delivered (after the publisher's own bounded retries), no
+ * later batch is sent; events of other products that travelled with it may have been delivered. `failed`
+ * lists exactly the events that were not delivered, those never sent with `NotAttempted`.
  */
 export interface ProductEventPublisher {
   publish(events: readonly ProductEvent[]): Promise<PublishResult>;
