@@ -11,10 +11,18 @@ const BODY_KEYS = new Set(['name', 'description', 'price']);
 const PRICE_KEYS = new Set(['amount', 'currency']);
 const STATUS = { invariant_violated: 400, not_found: 404, conflict: 409, precondition_failed: 412 };
 
+class Refusal extends Error {
+  constructor(status, code, detail, errors) {
+    super(detail);
+    Object.assign(this, { status, code, errors });
+  }
+}
+
 const headersOf = (event) => {
   const headers = {};
-  for (const [name, values] of Object.entries(event.multiValueHeaders ?? {}))
+  for (const [name, values] of Object.entries(event.multiValueHeaders ?? {})) {
     headers[name.toLowerCase()] = values.join(', ');
+  }
   for (const [name, value] of Object.entries(event.headers ?? {})) headers[name.toLowerCase()] ??= value;
   return headers;
 };
@@ -29,6 +37,39 @@ const productJson = (p) => ({
   updatedAt: p.updatedAt,
 });
 
+const unknownFields = (body) => [
+  ...Object.keys(body).filter((key) => !BODY_KEYS.has(key)),
+  ...(typeof body.price === 'object' && body.price !== null
+    ? Object.keys(body.price)
+        .filter((key) => !PRICE_KEYS.has(key))
+        .map((key) => `price.${key}`)
+    : []),
+];
+
+const parseBody = (event, headers) => {
+  const raw = event.isBase64Encoded
+    ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
+    : (event.body ?? '');
+  if (raw.length === 0) throw new Refusal(400, 'body-required', 'no body');
+  if (Buffer.byteLength(raw) > 16_384) throw new Refusal(413, 'body-too-large', 'too large');
+  if (!JSON_TYPE.test(headers['content-type'] ?? '')) throw new Refusal(415, 'media-type', 'not JSON');
+  let body;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    throw new Refusal(400, 'malformed-json', 'bad JSON');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new Refusal(400, 'validation-failed', 'not an object');
+  }
+  const unknown = unknownFields(body);
+  if (unknown.length > 0) {
+    const errors = unknown.map((field) => ({ field, message: 'is not allowed' }));
+    throw new Refusal(400, 'validation-failed', 'unknown fields', errors);
+  }
+  return body;
+};
+
 export const handWrittenHandlers = ({
   products,
   ids,
@@ -38,11 +79,32 @@ export const handWrittenHandlers = ({
   serviceName = 'catalog',
 }) => {
   let coldStart = true;
-  const respond = (event, context, correlationId, started, status, body, headers = {}) => {
-    const contentType = status >= 400 ? 'application/problem+json' : 'application/json';
+
+  // Runs `work` (which returns { status, body, headers }) and does what every response needs.
+  const serve = async (event, context, work) => {
+    const started = performance.now();
+    const headers = headersOf(event);
+    const given = headers['x-correlation-id'];
+    const correlationId = given && CORRELATION_ID.test(given) ? given : randomUUID();
+    let result;
+    try {
+      result = await work(headers, correlationId);
+    } catch (error) {
+      const status =
+        error instanceof Refusal ? error.status : isDomainError(error) ? (STATUS[error.kind] ?? 500) : 500;
+      const body = {
+        type: `urn:catalog:problem:${error.code ?? 'internal-error'}`,
+        title: String(status),
+        status,
+        detail: status === 500 ? 'unexpected' : error.message,
+        correlationId,
+        ...((error.errors ?? error.issues) ? { errors: error.errors ?? error.issues } : {}),
+      };
+      result = { status, body, headers: {} };
+    }
     const line = {
       level: 'info',
-      message: status >= 400 ? 'request refused' : 'request completed',
+      message: result.status >= 400 ? 'request refused' : 'request completed',
       service: serviceName,
       requestId: context.awsRequestId,
       functionName: context.functionName,
@@ -51,169 +113,51 @@ export const handWrittenHandlers = ({
       apiRequestId: event.requestContext?.requestId,
       method: event.httpMethod,
       path: event.path,
-      status,
+      status: result.status,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       timestamp: new Date().toISOString(),
     };
     coldStart = false;
     writeLog(`${JSON.stringify(line)}\n`);
+    const contentType = result.status >= 400 ? 'application/problem+json' : 'application/json';
     return {
-      statusCode: status,
-      headers: { ...headers, 'X-Correlation-Id': correlationId, 'Content-Type': contentType },
-      body: JSON.stringify(body),
+      statusCode: result.status,
+      headers: { ...result.headers, 'X-Correlation-Id': correlationId, 'Content-Type': contentType },
+      body: JSON.stringify(result.body),
     };
   };
-  const problem = (status, code, detail, correlationId, errors) => ({
-    type: `urn:catalog:problem:${code}`,
-    title: String(status),
-    status,
-    detail,
-    correlationId,
-    ...(errors ? { errors } : {}),
-  });
-  const fail = (event, context, correlationId, started, error) => {
-    const status = isDomainError(error) ? (STATUS[error.kind] ?? 500) : 500;
-    const body = problem(
-      status,
-      'x',
-      status === 500 ? 'unexpected' : error.message,
-      correlationId,
-      error.issues,
-    );
-    return respond(event, context, correlationId, started, status, body);
-  };
-  const begin = (event) => {
-    const headers = headersOf(event);
-    const given = headers['x-correlation-id'];
-    return { headers, correlationId: given && CORRELATION_ID.test(given) ? given : randomUUID() };
-  };
 
-  const get = async (event, context) => {
-    const started = performance.now();
-    const { correlationId } = begin(event);
-    try {
-      const id = ProductId.parse(event.pathParameters?.id);
-      const product = await products.get(id);
-      if (!product)
-        return respond(
-          event,
-          context,
-          correlationId,
-          started,
-          404,
-          problem(404, 'not-found', 'absent', correlationId),
-        );
-      return respond(event, context, correlationId, started, 200, productJson(product), {
-        ETag: `"${product.version}"`,
-      });
-    } catch (error) {
-      return fail(event, context, correlationId, started, error);
-    }
-  };
+  const get = (event, context) =>
+    serve(event, context, async () => {
+      const product = await products.get(ProductId.parse(event.pathParameters?.id));
+      if (!product) throw new Refusal(404, 'product-not-found', 'absent');
+      return { status: 200, body: productJson(product), headers: { ETag: `"${product.version}"` } };
+    });
 
-  const post = async (event, context) => {
-    const started = performance.now();
-    const { headers, correlationId } = begin(event);
-    try {
-      const raw = event.isBase64Encoded
-        ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
-        : (event.body ?? '');
-      if (raw.length === 0)
-        return respond(
-          event,
-          context,
-          correlationId,
-          started,
-          400,
-          problem(400, 'body-required', 'no body', correlationId),
-        );
-      if (Buffer.byteLength(raw) > 16_384)
-        return respond(
-          event,
-          context,
-          correlationId,
-          started,
-          413,
-          problem(413, 'too-large', 'too large', correlationId),
-        );
-      if (!JSON_TYPE.test(headers['content-type'] ?? ''))
-        return respond(
-          event,
-          context,
-          correlationId,
-          started,
-          415,
-          problem(415, 'media-type', 'not JSON', correlationId),
-        );
-      let body;
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        return respond(
-          event,
-          context,
-          correlationId,
-          started,
-          400,
-          problem(400, 'malformed-json', 'bad JSON', correlationId),
-        );
-      }
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-        return respond(
-          event,
-          context,
-          correlationId,
-          started,
-          400,
-          problem(400, 'validation', 'not an object', correlationId),
-        );
-      }
-      const unknown = [
-        ...Object.keys(body).filter((key) => !BODY_KEYS.has(key)),
-        ...(typeof body.price === 'object' && body.price !== null
-          ? Object.keys(body.price)
-              .filter((key) => !PRICE_KEYS.has(key))
-              .map((key) => `price.${key}`)
-          : []),
-      ];
-      if (unknown.length > 0) {
-        const errors = unknown.map((field) => ({ field, message: 'is not allowed' }));
-        return respond(
-          event,
-          context,
-          correlationId,
-          started,
-          400,
-          problem(400, 'validation', 'unknown fields', correlationId, errors),
-        );
-      }
+  const post = (event, context) =>
+    serve(event, context, async (headers, correlationId) => {
+      const body = parseBody(event, headers);
       const product = createProduct(ids.newProductId(), parseProductDetails(body), clock.now());
       await products.put(product, { correlationId }, { createOnly: true });
+      const metric = {
+        Namespace: 'Catalog',
+        Dimensions: [['service']],
+        Metrics: [{ Name: 'ProductsCreated', Unit: 'Count' }],
+      };
       writeMetrics(
         JSON.stringify({
-          _aws: {
-            Timestamp: Date.now(),
-            CloudWatchMetrics: [
-              {
-                Namespace: 'Catalog',
-                Dimensions: [['service']],
-                Metrics: [{ Name: 'ProductsCreated', Unit: 'Count' }],
-              },
-            ],
-          },
+          _aws: { Timestamp: Date.now(), CloudWatchMetrics: [metric] },
           service: serviceName,
           ProductsCreated: 1,
         }),
       );
       const location = `/api/products/${product.id}`;
-      return respond(event, context, correlationId, started, 201, productJson(product), {
-        ETag: `"${product.version}"`,
-        Location: location,
-      });
-    } catch (error) {
-      return fail(event, context, correlationId, started, error);
-    }
-  };
+      return {
+        status: 201,
+        body: productJson(product),
+        headers: { ETag: `"${product.version}"`, Location: location },
+      };
+    });
 
   return { get, post };
 };

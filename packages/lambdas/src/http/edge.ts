@@ -42,13 +42,13 @@ export class HttpEdge {
   ): Promise<APIGatewayProxyResult> {
     const started = performance.now();
     const coldStart = takeColdStart();
+    const fields = this.invocationFields(event, context, coldStart);
     let correlationId: string | undefined;
-    let fields: Record<string, unknown> = {};
     let response: HttpResponse;
     try {
       const request = toHttpRequest(event);
       correlationId = correlationIdOf(request);
-      fields = this.invocationFields(event, context, coldStart, correlationId);
+      fields.correlationId = correlationId;
       const routeContext = this.routeContext(correlationId, fields);
       response = await this.tracer.trace(route.name, { correlationId }, () =>
         route.handle(request, routeContext),
@@ -86,13 +86,12 @@ export class HttpEdge {
     event: APIGatewayProxyEvent,
     context: InvocationContext,
     coldStart: boolean,
-    correlationId: string,
   ): Record<string, unknown> {
     return {
       requestId: context.awsRequestId,
       functionName: context.functionName,
       coldStart,
-      correlationId,
+      correlationId: undefined,
       xrayTraceId: traceIdOf(currentTraceHeader()),
       apiRequestId: event.requestContext?.requestId, // eslint-disable-line @typescript-eslint/no-unnecessary-condition
     };
