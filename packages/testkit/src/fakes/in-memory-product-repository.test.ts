@@ -35,4 +35,11 @@ describe(InMemoryProductRepository, () => {
     await repository.put(aProduct(), context);
     expect(repository.size()).toBe(1);
   });
+
+  it('keeps only the most recent changes, like a stream with a retention window', async () => {
+    const repository = new InMemoryProductRepository(3);
+    for (let i = 0; i < 10; i++) await repository.put(aProduct(), context);
+    expect(repository.changes().map((entry) => entry.sequence)).toEqual([8, 9, 10]);
+    expect(repository.size()).toBe(10);
+  });
 });

@@ -57,7 +57,8 @@ const decodeCursor = (cursor: string): string => {
  */
 export class InMemoryProductRepository implements ProductRepository {
   private readonly items = new Map<string, { product: Product; correlationId: string }>();
-  private readonly feed: InMemoryChange[] = [];
+  private feed: InMemoryChange[] = [];
+  private sequence = 0;
   private readonly listeners = new Set<(change: InMemoryChange) => void>();
   private readonly failures: { operation: Operation; error: Error }[] = [];
 
@@ -117,9 +118,15 @@ export class InMemoryProductRepository implements ProductRepository {
     this.failures.push({ operation, error });
   }
 
-  /** Every change so far, in order, like a table stream read from its trim horizon. */
+  /**
+   * @param feedRetention how many recent changes `changes()` keeps, like a stream's retention window: a
+   *   long-running fake (the local stack, a benchmark) must not grow without bound.
+   */
+  constructor(private readonly feedRetention = 10_000) {}
+
+  /** The retained changes, in order, like a table stream read from its trim horizon. */
   changes(): readonly InMemoryChange[] {
-    return [...this.feed];
+    return this.feed.slice(-this.feedRetention);
   }
 
   /** Calls `listener` for every later change; returns the unsubscribe function. */
@@ -139,12 +146,14 @@ export class InMemoryProductRepository implements ProductRepository {
 
   private record(context: WriteContext, change: ProductChange): void {
     const entry = {
-      sequence: this.feed.length + 1,
+      sequence: ++this.sequence,
       correlationId: context.correlationId,
       at: new Date(),
       change,
     };
     this.feed.push(entry);
+    // Trimmed in bulk so that recording stays O(1) on average.
+    if (this.feed.length >= 2 * this.feedRetention) this.feed = this.feed.slice(-this.feedRetention);
     for (const listener of this.listeners) listener(entry);
   }
 
