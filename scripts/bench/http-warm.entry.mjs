@@ -78,7 +78,7 @@ export const parts = () => {
     durationMs: 0.1,
   };
   return {
-    'DTO (class-transformer + class-validator)': () => readProductBody(body),
+    'DTO (class-validator)': () => readProductBody(body),
     'log line through winston': () => logger.info('request completed', fields),
     'log line by JSON.stringify': () =>
       sink.write(

@@ -1,10 +1,10 @@
 import { ValidationError, type FieldIssue } from '@catalog/domain';
-import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import {
   validateSync,
   type ValidationError as ConstraintFailure,
   type ValidatorOptions,
 } from 'class-validator';
+import { isJsonObject, nestedTypeOf, type DtoClass } from './dto-decorators';
 
 const VALIDATOR_OPTIONS: ValidatorOptions = {
   whitelist: true,
@@ -14,9 +14,9 @@ const VALIDATOR_OPTIONS: ValidatorOptions = {
   validationError: { target: false, value: false },
 };
 
-// class-transformer silently skips these keys, so the whitelist would never see them: refuse them here.
-const SKIPPED_KEYS = ['__proto__', 'constructor', 'prototype'];
-const SCAN_DEPTH = 4;
+// Keys that would reach the instance's prototype machinery (class-validator finds a DTO's decorators
+// through `constructor`): refused before anything is assigned.
+const REFUSED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 // Messages for the constraints class-validator adds by itself (decorators in DTOs carry their own).
 const BUILT_IN_MESSAGES: Readonly<Record<string, string>> = {
@@ -25,16 +25,29 @@ const BUILT_IN_MESSAGES: Readonly<Record<string, string>> = {
   unknownValue: 'must be an object',
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const skippedKeys = (value: unknown, path: string, depth: number): FieldIssue[] => {
-  if (!isObject(value) || depth > SCAN_DEPTH) return [];
-  return Object.keys(value).flatMap((key) => {
+/**
+ * The DTO instance class-validator needs, holding the plain value's own fields, nested DTOs made
+ * instances of their declared classes. Refused keys are reported in `refused` and never assigned.
+ */
+const instantiate = <T extends object>(
+  dto: DtoClass<T>,
+  plain: Record<string, unknown>,
+  path: string,
+  refused: FieldIssue[],
+): T => {
+  const instance = new dto() as Record<string, unknown>;
+  for (const key of Object.keys(plain)) {
     const field = path === '' ? key : `${path}.${key}`;
-    if (SKIPPED_KEYS.includes(key)) return [{ field, message: 'is not allowed' }];
-    return skippedKeys(value[key], field, depth + 1);
-  });
+    if (REFUSED_KEYS.has(key)) {
+      refused.push({ field, message: 'is not allowed' });
+      continue;
+    }
+    const value = plain[key];
+    const nested = nestedTypeOf(dto, key);
+    instance[key] =
+      nested !== undefined && isJsonObject(value) ? instantiate(nested, value, field, refused) : value;
+  }
+  return instance as T;
 };
 
 const toIssues = (failures: readonly ConstraintFailure[], parent: string): FieldIssue[] =>
@@ -50,12 +63,14 @@ const toIssues = (failures: readonly ConstraintFailure[], parent: string): Field
 /**
  * Checks a parsed JSON body against a class-validator DTO (unknown fields are refused, nested ones too)
  * and returns the DTO instance; throws a ValidationError naming each field by its dotted path.
+ * class-transformer's plainToInstance is not used: it cost more than all of a hand-written handler's
+ * checks together (docs/decisions/0007-edge-validation.md).
  */
-export const validateBody = <T extends object>(dto: ClassConstructor<T>, body: unknown): T => {
-  if (!isObject(body)) throw ValidationError.of('body', 'must be a JSON object');
-  const skipped = skippedKeys(body, '', 0);
-  if (skipped.length > 0) throw new ValidationError(skipped);
-  const instance = plainToInstance(dto, body);
+export const validateBody = <T extends object>(dto: DtoClass<T>, body: unknown): T => {
+  if (!isJsonObject(body)) throw ValidationError.of('body', 'must be a JSON object');
+  const refused: FieldIssue[] = [];
+  const instance = instantiate(dto, body, '', refused);
+  if (refused.length > 0) throw new ValidationError(refused);
   const issues = toIssues(validateSync(instance, VALIDATOR_OPTIONS), '');
   if (issues.length > 0) throw new ValidationError(issues);
   return instance;

@@ -4,38 +4,28 @@ import {
   type FieldIssue,
   type ProductDetailsInput,
 } from '@catalog/domain';
-import { Type } from 'class-transformer';
-import { IsDefined, IsNumber, IsObject, IsString, ValidateIf, ValidateNested } from 'class-validator';
+import { JsonValue, Nested } from './dto-decorators';
 import { validateBody } from './dto-validation';
 
 // The DTOs check the shape a client sends: which fields, present, of which JSON type. The values (lengths,
 // ranges, currency codes, control characters) are the domain's value objects' business; both report in the
 // same `{ field, message }` form, and a refused body gets the issues of both (see below).
-// class-validator runs a property's decorators bottom-up and reports the first failure only, so the most
-// basic check (presence) sits at the bottom.
 export class PriceDto {
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number' })
-  @IsDefined({ message: 'is required' })
+  @JsonValue('number')
   amount!: number;
 
-  @IsString({ message: 'must be a string' })
-  @IsDefined({ message: 'is required' })
+  @JsonValue('string')
   currency!: string;
 }
 
 export class ProductBodyDto {
-  @IsString({ message: 'must be a string' })
-  @IsDefined({ message: 'is required' })
+  @JsonValue('string')
   name!: string;
 
-  @IsString({ message: 'must be a string' })
-  @ValidateIf((dto: ProductBodyDto) => dto.description !== undefined)
+  @JsonValue('string', { optional: true })
   description?: string;
 
-  @Type(() => PriceDto)
-  @ValidateNested()
-  @IsObject({ message: 'must be an object with amount and currency' })
-  @IsDefined({ message: 'is required' })
+  @Nested(() => PriceDto, 'must be an object with amount and currency')
   price!: PriceDto;
 }
 

@@ -1,0 +1,68 @@
+import { registerDecorator, ValidateNested } from 'class-validator';
+
+export type DtoClass<T extends object = object> = new () => T;
+
+export type JsonType = 'string' | 'number' | 'object';
+
+const TYPE_MESSAGES: Readonly<Record<JsonType, string>> = {
+  string: 'must be a string',
+  number: 'must be a number',
+  object: 'must be an object',
+};
+
+export const isJsonObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const hasJsonType = (value: unknown, type: JsonType): boolean => {
+  if (type === 'number') return typeof value === 'number' && Number.isFinite(value);
+  if (type === 'object') return isJsonObject(value);
+  return typeof value === type;
+};
+
+/**
+ * A DTO property that must be present (unless optional) and of one JSON type. It is one class-validator
+ * constraint rather than a stack of IsDefined / IsString / ValidateIf, so a valid body costs one check per
+ * field (docs/decisions/0007-edge-validation.md). A missing field reads "is required", a wrong one
+ * "must be a <type>" (or `message`).
+ */
+export const JsonValue =
+  (
+    type: JsonType,
+    options: { readonly optional?: boolean; readonly message?: string } = {},
+  ): PropertyDecorator =>
+  (prototype, property) => {
+    registerDecorator({
+      name: 'jsonValue',
+      target: prototype.constructor,
+      propertyName: String(property),
+      constraints: [type],
+      validator: {
+        validate: (value: unknown) =>
+          value === undefined ? options.optional === true : hasJsonType(value, type),
+        defaultMessage: (args) =>
+          args?.value === undefined ? 'is required' : (options.message ?? TYPE_MESSAGES[type]),
+      },
+    });
+  };
+
+// Nested DTO classes by owner class and property, declared with @Nested.
+const nestedTypes = new WeakMap<object, Map<string, () => DtoClass>>();
+
+/**
+ * A required property holding a nested DTO: an object, validated with its own class's decorators
+ * (class-validator's ValidateNested) once `validateBody` has made it an instance of that class.
+ */
+export const Nested =
+  (type: () => DtoClass, message?: string): PropertyDecorator =>
+  (prototype, property) => {
+    JsonValue('object', message === undefined ? {} : { message })(prototype, property);
+    ValidateNested()(prototype, property);
+    const owner = prototype.constructor;
+    const types = nestedTypes.get(owner) ?? new Map<string, () => DtoClass>();
+    types.set(String(property), type);
+    nestedTypes.set(owner, types);
+  };
+
+/** The DTO class declared for `property` of `owner` with @Nested, if any. */
+export const nestedTypeOf = (owner: DtoClass, property: string): DtoClass | undefined =>
+  nestedTypes.get(owner)?.get(property)?.();
