@@ -23,9 +23,9 @@ const silentDiagnostics = {
 };
 
 /**
- * ESM for Node 22, one file per function, minified and tree-shaken. `mainFields` puts `module` first so
- * packages that ship ES modules (class-validator, class-transformer, the AWS SDK) are tree-shaken rather
- * than pulled in whole as CommonJS. Decorators compile with `experimentalDecorators` from the tsconfig and
+ * ESM for Node 22, one file per function, minified and tree-shaken. `mainFields` prefers ES modules so
+ * they are tree-shaken rather than pulled in whole as CommonJS: `es2015` first (class-validator's `module`
+ * build is transpiled down to ES5, which is larger and slower), then `module` (the AWS SDK), then `main`. Decorators compile with `experimentalDecorators` from the tsconfig and
  * without design-type metadata: every constructor parameter needs an explicit @inject.
  */
 export const lambdaBuildOptions = ({ entryPoint, outfile, nodePaths = [] }) => ({
@@ -35,7 +35,7 @@ export const lambdaBuildOptions = ({ entryPoint, outfile, nodePaths = [] }) => (
   platform: 'node',
   format: 'esm',
   target: 'node22',
-  mainFields: ['module', 'main'],
+  mainFields: ['es2015', 'module', 'main'],
   conditions: ['module'],
   treeShaking: true,
   minify: true,

@@ -42,18 +42,39 @@ const jsonLine = winston.format((info) => {
   return info;
 });
 
-/** One JSON object per line, with the service name on every line; per-invocation fields come from `child`. */
+// The key under which winston keeps an entry's level (triple-beam's LEVEL).
+const LEVEL = Symbol.for('level');
+
+/**
+ * One JSON object per line, with the service name on every line; per-invocation fields come from `child`.
+ * winston's logger is a stream that hands each entry through a second stream to its transports; a Lambda
+ * gains nothing from that buffering (a frozen sandbox can even hold lines back), so `write` formats the
+ * entry and gives it to the transport synchronously, with winston's level filter, formats and transport.
+ */
 export const createLogger = (options: {
   readonly serviceName: string;
   readonly level: LogLevel;
   readonly stream?: NodeJS.WritableStream;
-}): Logger =>
-  winston.createLogger({
+}): Logger => {
+  const format = jsonLine();
+  const transport = new JsonLinesTransport(options.stream ?? process.stdout);
+  const logger = winston.createLogger({
     level: options.level,
     defaultMeta: { service: options.serviceName },
-    format: jsonLine(),
-    transports: [new JsonLinesTransport(options.stream ?? process.stdout)],
+    format,
+    transports: [transport],
   });
+  const done = () => undefined;
+  logger.write = ((info: Record<string | symbol, unknown>) => {
+    const level = (info[LEVEL] ?? info.level) as string;
+    if (!logger.isLevelEnabled(level)) return true;
+    info[LEVEL] = level;
+    const line = format.transform(info as winston.Logform.TransformableInfo, {});
+    if (line !== false) transport.log(line as Record<string | symbol, unknown>, done);
+    return true;
+  }) as typeof logger.write;
+  return logger;
+};
 
 /** Error details fit for logs (never for responses): name, message, code, stack and the cause chain. */
 export const errorDetails = (error: unknown, depth = 0): Record<string, unknown> => {

@@ -15,6 +15,9 @@ export type MetricName =
  */
 export class Metrics {
   private readonly values = new Map<MetricName, { unit: MetricUnit; value: number }>();
+  // JSON-encoded once: each flush builds its line from these and the metric names (plain identifiers).
+  private readonly namespace: string;
+  private readonly service: string;
 
   constructor(
     private readonly options: {
@@ -23,7 +26,10 @@ export class Metrics {
       readonly write?: (line: string) => void;
       readonly now?: () => number;
     },
-  ) {}
+  ) {
+    this.namespace = JSON.stringify(options.namespace);
+    this.service = JSON.stringify(options.serviceName);
+  }
 
   add(name: MetricName, value = 1, unit: MetricUnit = 'Count'): void {
     const current = this.values.get(name);
@@ -33,24 +39,14 @@ export class Metrics {
   /** Writes the accumulated metrics (if any) and starts over. */
   flush(): void {
     if (this.values.size === 0) return;
-    const definitions: { Name: MetricName; Unit: MetricUnit }[] = [];
-    const values: Partial<Record<MetricName, number>> = {};
+    let definitions = '';
+    let values = '';
     for (const [name, { unit, value }] of this.values) {
-      definitions.push({ Name: name, Unit: unit });
-      values[name] = value;
+      definitions += `${definitions === '' ? '' : ','}{"Name":"${name}","Unit":"${unit}"}`;
+      values += `,"${name}":${value}`;
     }
     this.values.clear();
-    const document = {
-      _aws: {
-        Timestamp: (this.options.now ?? Date.now)(),
-        CloudWatchMetrics: [
-          { Namespace: this.options.namespace, Dimensions: [['service']], Metrics: definitions },
-        ],
-      },
-      service: this.options.serviceName,
-      ...values,
-    };
-    const line = JSON.stringify(document);
+    const line = `{"_aws":{"Timestamp":${(this.options.now ?? Date.now)()},"CloudWatchMetrics":[{"Namespace":${this.namespace},"Dimensions":[["service"]],"Metrics":[${definitions}]}]},"service":${this.service}${values}}`;
     if (this.options.write) this.options.write(line);
     else process.stdout.write(`${line}\n`);
   }

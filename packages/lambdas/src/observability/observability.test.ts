@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger, errorDetails } from './logger';
 import { Metrics } from './metrics';
@@ -72,6 +72,25 @@ describe(createLogger, () => {
       productId: 'p',
       timestamp: expect.any(String),
     });
+  });
+
+  it('hands every line to the stream before the call returns, at each enabled level', () => {
+    const written: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        written.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = createLogger({ serviceName: 's', level: 'warn', stream });
+    logger.info('dropped');
+    logger.warn('kept', { n: 1 });
+    expect(written).toHaveLength(1);
+    logger.error('also kept');
+    expect(written.map((line) => (JSON.parse(line) as { message: string }).message)).toEqual([
+      'kept',
+      'also kept',
+    ]);
   });
 });
 
