@@ -29,6 +29,7 @@ const renamed = (product: Product, name: string): Product =>
 
 describe(PublishProductChanges, () => {
   it('publishes Created, Updated and Deleted events with metadata, in record order', async () => {
+    // occurredAt: the write's own timestamp (updatedAt) for Created/Updated, the record's time for Deleted.
     const { publish, publisher } = setup();
     const product = aProduct();
     const updated = renamed(product, 'Renamed');
@@ -45,7 +46,7 @@ describe(PublishProductChanges, () => {
         metadata: {
           eventId: eventIdFor(records[0]!.sourceId),
           eventVersion: '1',
-          occurredAt: '2026-05-01T12:00:00.000Z',
+          occurredAt: product.updatedAt,
           correlationId: 'corr-1',
           productId: product.id,
           productVersion: 1,
@@ -54,10 +55,18 @@ describe(PublishProductChanges, () => {
       },
       expect.objectContaining({
         type: 'ProductUpdated',
-        metadata: expect.objectContaining({ correlationId: 'corr-2', productVersion: 2 }),
+        metadata: expect.objectContaining({
+          correlationId: 'corr-2',
+          productVersion: 2,
+          occurredAt: '2026-05-02T00:00:00.000Z',
+        }),
         data: { product: updated, changedFields: ['name'] },
       }),
-      expect.objectContaining({ type: 'ProductDeleted', data: { product: updated } }),
+      expect.objectContaining({
+        type: 'ProductDeleted',
+        metadata: expect.objectContaining({ occurredAt: '2026-05-01T12:00:00.000Z' }),
+        data: { product: updated },
+      }),
     ]);
   });
 

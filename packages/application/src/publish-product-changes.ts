@@ -16,6 +16,7 @@ export interface ProductChangeRecord {
   readonly recordId: string;
   /** A globally unique, stable identity of the record; the event id is derived from it. */
   readonly sourceId: string;
+  /** When the feed recorded the change (the occurrence time of a removal). */
   readonly occurredAt: string;
   /** The correlation id of the write; the event id stands in when the writer left none. */
   readonly correlationId?: string;
@@ -39,7 +40,9 @@ const toEvent = (record: ProductChangeRecord, data: ProductEventData): ProductEv
   const metadata: ProductEventMetadata = {
     eventId,
     eventVersion: PRODUCT_EVENT_VERSION,
-    occurredAt: record.occurredAt,
+    // A write stamps the product with the exact time; only a removal has nothing but the feed's
+    // (approximate, second-precision) record time.
+    occurredAt: data.type === 'ProductDeleted' ? record.occurredAt : data.product.updatedAt,
     correlationId: record.correlationId ?? eventId,
     productId: data.product.id,
     productVersion: data.product.version,

@@ -43,7 +43,8 @@ describe(ProductStreamHandler, () => {
         metadata: {
           eventId: eventIdFor(records[0]!.eventID!),
           eventVersion: '1',
-          occurredAt: '2026-04-24T03:06:40.000Z',
+          // A write's own timestamp; a removal has only the record's time (below).
+          occurredAt: product.updatedAt,
           correlationId: 'corr-create',
           productId: product.id,
           productVersion: 1,
