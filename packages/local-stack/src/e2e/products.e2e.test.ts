@@ -75,6 +75,30 @@ describe('POST /api/products', () => {
       expect(other.status).toBe(422);
       expect(other.headers.get('content-type')).toContain(PROBLEM);
     });
+
+    it('creates one product for concurrent repeats: each answer is that product or 409 in flight', async () => {
+      const key = randomUUID();
+      const body = cup();
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          api('POST', '/api/products', { body, headers: { 'idempotency-key': key } }),
+        ),
+      );
+      for (const answer of answers) expect([201, 409]).toContain(answer.status);
+      const ids = new Set(answers.filter((a) => a.status === 201).map((a) => String(a.json().id)));
+      expect(ids.size).toBe(1);
+      const replay = await api('POST', '/api/products', { body, headers: { 'idempotency-key': key } });
+      expect(replay.status).toBe(201);
+      expect(ids).toContain(String(replay.json().id));
+    });
+
+    it('answers 400 for a malformed Idempotency-Key', async () => {
+      const response = await api('POST', '/api/products', {
+        body: cup(),
+        headers: { 'idempotency-key': 'has space' },
+      });
+      expect(response.status).toBe(400);
+    });
   });
 });
 
@@ -112,6 +136,17 @@ describe('PUT /api/products/{id}', () => {
 });
 
 describe('GET /api/products/{id}', () => {
+  it('answers 304 when If-None-Match holds the current ETag, 200 otherwise', async () => {
+    const { id } = await create();
+    const unchanged = await api('GET', `/api/products/${id}`, { headers: { 'if-none-match': '"1"' } });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.text).toBe('');
+    expect(unchanged.headers.get('etag')).toBe('"1"');
+    expect((await api('GET', `/api/products/${id}`, { headers: { 'if-none-match': '"7"' } })).status).toBe(
+      200,
+    );
+  });
+
   it('answers 404 for an unknown product and 400 for a bad id', async () => {
     const missing = await api('GET', `/api/products/${randomUUID()}`);
     expect(missing.status).toBe(404);
@@ -134,7 +169,10 @@ describe('GET /api/products', () => {
       expect(body.items.length).toBeLessThanOrEqual(3);
       seen.push(...body.items.map((item) => item.id));
       cursor = body.nextCursor ?? undefined;
-      if (cursor === undefined) break;
+      if (cursor === undefined) {
+        expect(body.nextCursor).toBeNull();
+        break;
+      }
     }
     expect(new Set(seen).size).toBe(seen.length);
     for (const id of mine) expect(seen).toContain(id);
