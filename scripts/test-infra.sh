@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Offline checks of everything under terraform/:
 #   1. terraform fmt -check -recursive
-#   2. the environment roots share their code (only tfvars, backend example and tests differ)
-#   3. for every module and environment: init -backend=false, validate, and terraform test
+#   2. for every module and environment: init -backend=false, validate, and terraform test
 #      (plan-only tests against a mocked AWS provider: no credentials, no network to AWS)
 #
 # Usage: bash scripts/test-infra.sh [terraform/<dir> ...]   (default: every module and environment)
@@ -134,31 +133,7 @@ else
   failures=$((failures + 1))
 fi
 
-# --- 2. environment parity -----------------------------------------------------------------
-# dev, staging and prod differ only in terraform.tfvars, the backend example and their own test
-# file; the *.tf files and tests/security.tftest.hcl are shared word for word.
-reference_env="$tf_root/environments/dev"
-parity_ok=1
-for env_dir in "$tf_root"/environments/*/; do
-  env_dir="${env_dir%/}"
-  [ "$env_dir" = "$reference_env" ] && continue
-  for name in $(cd "$reference_env" && ls ./*.tf tests/security.tftest.hcl; cd "$env_dir" && ls ./*.tf 2>/dev/null); do
-    name="${name#./}"
-    case " ${compared:-} " in *" $env_dir/$name "*) continue ;; esac
-    compared="${compared:-} $env_dir/$name"
-    if ! cmp -s "$reference_env/$name" "$env_dir/$name"; then
-      log "FAIL  environments/$(basename "$env_dir")/$name differs from environments/dev/$name (put environment differences in terraform.tfvars)"
-      parity_ok=0
-    fi
-  done
-done
-if [ "$parity_ok" = 1 ]; then
-  log "ok    environment roots share their *.tf files and security tests"
-else
-  failures=$((failures + 1))
-fi
-
-# --- 3. init, validate, test ---------------------------------------------------------------
+# --- 2. init, validate, test ---------------------------------------------------------------
 slug() { printf '%s' "${1#"$tf_root"/}" | tr '/' '_'; }
 
 init_dir() {

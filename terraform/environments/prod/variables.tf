@@ -1,12 +1,5 @@
-variable "environment" {
-  description = "Deployment environment; names every resource <service_name>-<environment>."
-  type        = string
-
-  validation {
-    condition     = contains(["dev", "staging", "prod"], var.environment)
-    error_message = "environment must be one of: dev, staging, prod."
-  }
-}
+# Only what this account provides (terraform.tfvars) or a run overrides (-var). How the
+# environment behaves is set in main.tf; the module validates every value it receives.
 
 variable "aws_region" {
   description = "AWS region to deploy into."
@@ -29,104 +22,15 @@ variable "allowed_account_ids" {
   }
 }
 
-variable "service_name" {
-  description = "Service name; with the environment it forms SERVICE_NAME and every resource name (e.g. catalog-dev)."
-  type        = string
-  default     = "catalog"
-
-  validation {
-    condition     = can(regex("^[a-z][a-z0-9-]{1,20}$", var.service_name))
-    error_message = "service_name must be 2-21 lowercase letters, digits or '-', starting with a letter."
-  }
-}
-
-variable "persistence" {
-  description = "Persistence adapter: dynamodb (deployed) or aurora (accepted, not deployable yet: planning fails with an explanation)."
-  type        = string
-  default     = "dynamodb"
-
-  validation {
-    condition     = contains(["dynamodb", "aurora"], var.persistence)
-    error_message = "persistence must be one of: dynamodb, aurora."
-  }
-}
-
 variable "artifacts_dir" {
   description = "Folder holding the prebuilt <function>.zip packages; null means build/functions at the repository root (pnpm build)."
   type        = string
   default     = null
 }
 
-variable "function_settings" {
-  description = "Per-function overrides keyed by logical function name (e.g. create-product, publish-product-events)."
-  type = map(object({
-    memory_size                    = optional(number)
-    timeout                        = optional(number)
-    reserved_concurrent_executions = optional(number)
-  }))
-  default = {}
-
-  validation {
-    condition = alltrue([
-      for fn in keys(var.function_settings) : contains(["create-product", "put-product", "get-product", "list-products", "delete-product", "publish-product-events"], fn)
-    ])
-    error_message = "function_settings keys must be function names: create-product, put-product, get-product, list-products, delete-product, publish-product-events."
-  }
-}
-
-variable "log_level" {
-  description = "LOG_LEVEL of every function."
-  type        = string
-  default     = "info"
-
-  validation {
-    condition     = contains(["debug", "info", "warn", "error"], var.log_level)
-    error_message = "log_level must be one of: debug, info, warn, error."
-  }
-}
-
-variable "log_retention_in_days" {
-  description = "Retention of every log group (functions, API access and execution logs), in days."
-  type        = number
-  default     = 30
-
-  validation {
-    condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_in_days)
-    error_message = "log_retention_in_days must be a value CloudWatch Logs accepts; never-expire is not allowed."
-  }
-}
-
-variable "metrics_namespace" {
-  description = "METRICS_NAMESPACE of the functions' EMF metrics, also used by the alarms and dashboard."
-  type        = string
-  default     = "Catalog"
-}
-
-variable "event_source" {
-  description = "EVENT_SOURCE of published product events (and the pattern of the E2E interceptor)."
-  type        = string
-  default     = "catalog.products"
-}
-
-variable "idempotency_ttl_seconds" {
-  description = "IDEMPOTENCY_TTL_SECONDS: how long an Idempotency-Key is remembered by create-product."
-  type        = number
-  default     = 86400
-
-  validation {
-    condition     = var.idempotency_ttl_seconds >= 60 && var.idempotency_ttl_seconds <= 604800
-    error_message = "idempotency_ttl_seconds must be between 60 and 604800 (7 days)."
-  }
-}
-
 variable "authorizer_type" {
   description = "How every API route is authorized: cognito (user pool) or lambda (an existing JWT-validating authorizer function)."
   type        = string
-
-  validation {
-    condition     = contains(["cognito", "lambda"], var.authorizer_type)
-    error_message = "authorizer_type must be one of: cognito, lambda."
-  }
 }
 
 variable "cognito_user_pool_arns" {
@@ -135,51 +39,10 @@ variable "cognito_user_pool_arns" {
   default     = []
 }
 
-variable "authorization_scopes" {
-  description = "OAuth scopes every method requires (cognito only; empty accepts any token of the pool)."
-  type        = list(string)
-  default     = []
-}
-
 variable "lambda_authorizer_function_arn" {
   description = "Authorizer function ARN when authorizer_type is lambda (e.g. a shared platform JWT authorizer)."
   type        = string
   default     = null
-}
-
-variable "lambda_authorizer_type" {
-  description = "TOKEN or REQUEST, when authorizer_type is lambda."
-  type        = string
-  default     = "TOKEN"
-
-  validation {
-    condition     = contains(["TOKEN", "REQUEST"], var.lambda_authorizer_type)
-    error_message = "lambda_authorizer_type must be one of: TOKEN, REQUEST."
-  }
-}
-
-variable "lambda_authorizer_grant_invoke" {
-  description = "Grant the API permission to invoke the Lambda authorizer; false when the authorizer's owner (e.g. another account) grants it."
-  type        = bool
-  default     = true
-}
-
-variable "api_stage_name" {
-  description = "Stage of the REST API (first path segment of the invoke URL)."
-  type        = string
-  default     = "v1"
-}
-
-variable "api_throttling_rate_limit" {
-  description = "Steady-state requests per second allowed by the stage."
-  type        = number
-  default     = 50
-}
-
-variable "api_throttling_burst_limit" {
-  description = "Burst of requests allowed by the stage."
-  type        = number
-  default     = 100
 }
 
 variable "waf_web_acl_arn" {
@@ -194,65 +57,14 @@ variable "manage_api_gateway_account_logging" {
   default     = false
 }
 
-variable "enable_e2e_interceptor" {
-  description = "Create the E2E interceptor (rule on the bus -> encrypted SQS queue, URL in outputs). Refused in prod."
-  type        = bool
-  default     = false
-
-  validation {
-    condition     = !(var.enable_e2e_interceptor && var.environment == "prod")
-    error_message = "enable_e2e_interceptor must stay false in prod: the interceptor copies every product event into a test queue."
-  }
-}
-
-variable "event_archive_retention_days" {
-  description = "Days the event archive keeps published events (0 = indefinitely)."
-  type        = number
-  default     = 30
-}
-
-variable "stream_processing" {
-  description = "The stream -> EventBridge mapping: enabled = false pauses publishing (the stream keeps 24 hours); retries and record age are always bounded."
-  type = object({
-    enabled                       = optional(bool, true)
-    batch_size                    = optional(number, 100)
-    parallelization_factor        = optional(number, 1)
-    maximum_retry_attempts        = optional(number, 5)
-    maximum_record_age_in_seconds = optional(number, 3600)
-  })
-  default = {}
-}
-
 variable "alarm_email_endpoints" {
   description = "E-mail addresses subscribed to the alarm topic."
   type        = list(string)
   default     = []
 }
 
-variable "alarm_thresholds" {
-  description = "Alarm thresholds: 5xx share (fraction), p99 latency (ms), stream iterator age (ms)."
-  type = object({
-    api_5xx_rate       = optional(number, 0.01)
-    api_p99_latency_ms = optional(number, 1000)
-    iterator_age_ms    = optional(number, 60000)
-  })
-  default = {}
-}
-
-variable "kms_deletion_window_in_days" {
-  description = "Waiting period before the environment's KMS key is deleted once scheduled (7-30)."
-  type        = number
-  default     = 30
-}
-
 variable "kms_administrator_arns" {
   description = "IAM roles or users allowed to administer the environment's KMS key."
   type        = list(string)
   default     = []
-}
-
-variable "tags" {
-  description = "Extra tags applied to every resource through the provider's default_tags."
-  type        = map(string)
-  default     = {}
 }

@@ -1,79 +1,11 @@
-# Security properties every environment must have. Identical in dev, staging and prod (checked by
-# scripts/test-infra.sh); environment-specific expectations live in tests/<environment>.tftest.hcl.
+# Security properties every environment has, whatever its values: the environments call this
+# module and only assert what sets them apart (environments/<env>/tests).
 
 mock_provider "aws" {
+  source          = "../../tests/mocks"
   override_during = plan
 
-  mock_data "aws_caller_identity" {
-    defaults = { account_id = "123456789012" }
-  }
-  mock_data "aws_partition" {
-    defaults = { partition = "aws" }
-  }
-  mock_data "aws_region" {
-    defaults = { name = "eu-west-1" }
-  }
-
-  mock_resource "aws_kms_key" {
-    defaults = {
-      arn    = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555"
-      key_id = "11111111-2222-3333-4444-555555555555"
-    }
-  }
-  mock_resource "aws_dynamodb_table" {
-    defaults = {
-      arn        = "arn:aws:dynamodb:eu-west-1:123456789012:table/mock"
-      stream_arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/mock/stream/2025-01-01T00:00:00.000"
-    }
-  }
-  mock_resource "aws_sqs_queue" {
-    defaults = {
-      arn = "arn:aws:sqs:eu-west-1:123456789012:mock"
-      id  = "https://sqs.eu-west-1.amazonaws.com/123456789012/mock"
-      url = "https://sqs.eu-west-1.amazonaws.com/123456789012/mock"
-    }
-  }
-  mock_resource "aws_cloudwatch_event_bus" {
-    defaults = { arn = "arn:aws:events:eu-west-1:123456789012:event-bus/mock" }
-  }
-  mock_resource "aws_cloudwatch_event_rule" {
-    defaults = { arn = "arn:aws:events:eu-west-1:123456789012:rule/mock/mock" }
-  }
-  mock_resource "aws_iam_role" {
-    defaults = { arn = "arn:aws:iam::123456789012:role/mock" }
-  }
-  mock_resource "aws_lambda_function" {
-    defaults = {
-      arn        = "arn:aws:lambda:eu-west-1:123456789012:function:mock"
-      invoke_arn = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:mock/invocations"
-    }
-  }
-  mock_resource "aws_cloudwatch_log_group" {
-    defaults = { arn = "arn:aws:logs:eu-west-1:123456789012:log-group:mock" }
-  }
-  mock_resource "aws_api_gateway_rest_api" {
-    defaults = {
-      id               = "a1b2c3d4e5"
-      root_resource_id = "root000000"
-      execution_arn    = "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5"
-    }
-  }
-  mock_resource "aws_api_gateway_authorizer" {
-    defaults = { id = "authz1" }
-  }
-  mock_resource "aws_api_gateway_stage" {
-    defaults = {
-      arn        = "arn:aws:apigateway:eu-west-1::/restapis/a1b2c3d4e5/stages/v1"
-      invoke_url = "https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/v1"
-    }
-  }
-  mock_resource "aws_sns_topic" {
-    defaults = { arn = "arn:aws:sns:eu-west-1:123456789012:mock-alarms" }
-  }
-  mock_resource "aws_cloudwatch_metric_alarm" {
-    defaults = { arn = "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:mock" }
-  }
-
+  # Distinct ARNs, so the policies below can be checked resource by resource.
   override_resource {
     target = module.products_table.aws_dynamodb_table.this
     values = {
@@ -95,6 +27,24 @@ mock_provider "aws" {
 }
 
 variables {
+  environment            = "staging"
+  authorizer_type        = "cognito"
+  cognito_user_pool_arns = ["arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_Example1"]
+
+  # Values other than the defaults, so the assertions show they reach the resources.
+  log_level                    = "warn"
+  log_retention_in_days        = 60
+  api_throttling_rate_limit    = 20
+  api_throttling_burst_limit   = 40
+  idempotency_ttl_seconds      = 3600
+  enable_e2e_interceptor       = true
+  event_archive_retention_days = 10
+  waf_web_acl_arn              = "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/catalog/11111111-2222-3333-4444-555555555555"
+  stream_processing = {
+    maximum_retry_attempts        = 7
+    maximum_record_age_in_seconds = 7200
+  }
+
   # Placeholder zips: the plan hashes them, nothing is uploaded.
   artifacts_dir = "../../tests/fixtures/artifacts"
 }
@@ -187,7 +137,7 @@ run "function_roles_are_least_privilege_without_wildcards" {
     condition = alltrue(flatten([
       for m in values(module.api_functions) : [
         for s in jsondecode(m.role_policy_json).Statement :
-        s.Resource == [module.kms.key_arn] && s.Condition.StringEquals["kms:ViaService"] == ["dynamodb.${var.aws_region}.amazonaws.com"]
+        s.Resource == [module.kms.key_arn] && s.Condition.StringEquals["kms:ViaService"] == ["dynamodb.eu-west-1.amazonaws.com"]
         if startswith(s.Action[0], "kms:")
       ]
     ]))
@@ -357,7 +307,7 @@ run "key_policy_covers_exactly_this_environment" {
       ) :
       contains(one([
         for s in jsondecode(module.kms.key_policy_json).Statement : s.Condition.ArnLike["kms:EncryptionContext:aws:logs:arn"] if s.Sid == "AllowCloudWatchLogs"
-      ]), "arn:aws:logs:${var.aws_region}:123456789012:log-group:${name}")
+      ]), "arn:aws:logs:eu-west-1:123456789012:log-group:${name}")
     ])
     error_message = "CloudWatch Logs must be allowed to use the key for every log group of the environment."
   }
@@ -365,14 +315,14 @@ run "key_policy_covers_exactly_this_environment" {
   assert {
     condition = one([
       for s in jsondecode(module.kms.key_policy_json).Statement : s.Condition.StringEquals["kms:EncryptionContext:aws:events:event-bus:arn"] if s.Sid == "AllowEventBridgeBusEncryption"
-    ]) == ["arn:aws:events:${var.aws_region}:123456789012:event-bus/${module.event_bus.bus_name}"]
+    ]) == ["arn:aws:events:eu-west-1:123456789012:event-bus/${module.event_bus.bus_name}"]
     error_message = "EventBridge may use the key for this environment's bus only."
   }
 
   assert {
     condition = one([
       for s in jsondecode(module.kms.key_policy_json).Statement : s.Condition.ArnLike["aws:SourceArn"] if s.Sid == "AllowCloudWatchAlarmsToTopic"
-    ]) == ["arn:aws:cloudwatch:${var.aws_region}:123456789012:alarm:catalog-${var.environment}-*"]
+    ]) == ["arn:aws:cloudwatch:eu-west-1:123456789012:alarm:catalog-${var.environment}-*"]
     error_message = "CloudWatch may use the key for this environment's alarms only."
   }
 
@@ -389,24 +339,4 @@ run "key_policy_covers_exactly_this_environment" {
     ]) == (var.enable_e2e_interceptor ? 1 : 0)
     error_message = "EventBridge may use the key for the interceptor queue only where the interceptor exists."
   }
-}
-
-run "aurora_is_accepted_but_not_deployable_yet" {
-  command = plan
-
-  variables {
-    persistence = "aurora"
-  }
-
-  expect_failures = [terraform_data.persistence_guard]
-}
-
-run "unknown_persistence_is_rejected" {
-  command = plan
-
-  variables {
-    persistence = "postgres"
-  }
-
-  expect_failures = [var.persistence]
 }

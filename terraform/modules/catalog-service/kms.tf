@@ -71,7 +71,7 @@ locals {
 }
 
 module "kms" {
-  source = "../../modules/kms-key"
+  source = "../kms-key"
 
   alias                   = local.name
   description             = "Encrypts ${local.name} data at rest: tables and stream, event bus, queues, log groups, alarm topic"
