@@ -8,7 +8,7 @@ import {
 } from '@catalog/testkit';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { ContainerModule } from 'inversify';
-import type { StreamHandler } from './stream-poller';
+import { retryFrom, type StreamHandler } from './stream-poller';
 import { lambdaContext } from './lambda-context';
 
 /** In-memory stand-ins for the DynamoDB adapters, used when neither Docker nor Java can run DynamoDB Local. */
@@ -90,15 +90,9 @@ export class MemoryStreamFeeder {
   /** Invokes the handler once; returns the records still to deliver (from the first failure on). */
   private async invoke(batch: DynamoDBRecord[]): Promise<DynamoDBRecord[]> {
     try {
-      const { batchItemFailures } = await this.handler(
-        { Records: batch },
-        lambdaContext('publish-product-events'),
-      );
-      if (batchItemFailures.length === 0) return [];
-      const first = batch.findIndex((record) =>
-        batchItemFailures.some((failure) => failure.itemIdentifier === record.dynamodb?.SequenceNumber),
-      );
-      return batch.slice(Math.max(first, 0));
+      const response = await this.handler({ Records: batch }, lambdaContext('publish-product-events'));
+      const from = retryFrom(batch, response);
+      return from === undefined ? [] : batch.slice(from);
     } catch (error) {
       this.log(`the stream handler failed: ${String(error)}`);
       return batch;

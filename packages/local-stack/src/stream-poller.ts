@@ -51,6 +51,21 @@ export const toLambdaRecord = (record: StreamRecord, streamArn: string): DynamoD
   } as DynamoDBRecord;
 };
 
+/**
+ * Where Lambda resumes after a partial batch response: the first record `batchItemFailures` names, or the
+ * whole batch when it names a record that is not in it; undefined when the batch succeeded.
+ */
+export const retryFrom = (
+  records: readonly DynamoDBRecord[],
+  { batchItemFailures }: DynamoDBBatchResponse,
+): number | undefined => {
+  if (batchItemFailures.length === 0) return undefined;
+  const indexes = batchItemFailures.map((failure) =>
+    records.findIndex((record) => record.dynamodb?.SequenceNumber === failure.itemIdentifier),
+  );
+  return indexes.includes(-1) ? 0 : Math.min(...indexes);
+};
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -139,13 +154,9 @@ export class StreamPoller {
         { Records: records },
         lambdaContext(this.options.functionName ?? 'publish-product-events', 60_000),
       );
-      const failures = response.batchItemFailures;
-      if (failures.length === 0) return;
-      const indexes = failures.map((failure) =>
-        records.findIndex((record) => record.dynamodb?.SequenceNumber === failure.itemIdentifier),
-      );
-      // Like Lambda: an identifier that is not in the batch fails the whole batch.
-      failedFrom = indexes.includes(-1) ? 0 : Math.min(...indexes);
+      const from = retryFrom(records, response);
+      if (from === undefined) return;
+      failedFrom = from;
       reason = `batchItemFailures from ${records[failedFrom]?.dynamodb?.SequenceNumber ?? '?'}`;
     } catch (error) {
       failedFrom = 0;
