@@ -14,7 +14,7 @@ const table = useDynamoDbTable(idempotencyTableDefinition, {
   timeToLive: idempotencyTimeToLive,
 });
 const client = useDocumentClient(table, { maxAttempts: 1 });
-const retention = { ttlSeconds: 86_400, inProgressTtlSeconds: 60 };
+const retention = { ttlSeconds: 86_400 };
 
 // The clock starts at the real time: DynamoDB's own TTL sweep must not find the records expired.
 const storeAt = (clock: ManualClock): DynamoDbIdempotencyStore =>
@@ -33,18 +33,21 @@ describe(DynamoDbIdempotencyStore, () => {
   it('keeps the expiry in epoch seconds in expiresAt, the table TTL attribute', async () => {
     const clock = new ManualClock('2030-01-01T00:00:00.000Z');
     const key = `ttl-${crypto.randomUUID()}`;
-    await storeAt(clock).claim(key, 'fp');
+    const claim = await storeAt(clock).claim(key, 'fp', 11);
+    if (claim.status !== 'claimed') throw new Error('expected a claim');
     expect(await stored(key)).toEqual({
       id: key,
       status: 'in_progress',
       fingerprint: 'fp',
-      expiresAt: 1_893_456_060,
+      token: claim.token,
+      expiresAt: 1_893_456_011,
     });
-    await storeAt(clock).complete(key, 'fp', { id: 'x', amount: 1.5 });
+    expect(await storeAt(clock).complete(key, claim.token, { id: 'x', amount: 1.5 })).toBe('settled');
     expect(await stored(key)).toEqual({
       id: key,
       status: 'completed',
       fingerprint: 'fp',
+      token: claim.token,
       result: '{"id":"x","amount":1.5}',
       expiresAt: 1_893_542_400,
     });
@@ -60,7 +63,7 @@ describe(DynamoDbIdempotencyStore, () => {
         },
         { step: 'deserialize', priority: 'high', name: 'injectedFault' },
       );
-      await expect(storeAt(clock).claim(key, 'fp')).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(storeAt(clock).claim(key, 'fp', 30)).rejects.toBeInstanceOf(StoreUnavailableError);
       client().middlewareStack.remove('injectedFault');
       expect(await stored(key)).toBeUndefined();
     });

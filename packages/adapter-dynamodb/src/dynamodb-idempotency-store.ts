@@ -1,24 +1,32 @@
-import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { Clock, type IdempotencyClaim, type IdempotencyStore, type IdempotentResult } from '@catalog/ports';
+import {
+  Clock,
+  type ClaimSettlement,
+  type IdempotencyClaim,
+  type IdempotencyStore,
+  type IdempotentResult,
+} from '@catalog/ports';
 import { inject, injectable } from 'inversify';
 import { isConditionalCheckFailed, storeCall, translateStoreError } from './store-errors';
 import { DynamoDbDocumentClient, IdempotencyRetention, IdempotencyTableName } from './tokens';
 
-// Item layout (docs/decisions/0003-dynamodb-table-design.md): id = the idempotency key, status, fingerprint,
-// result (the JSON text of a completed request's outcome) and expiresAt (epoch seconds, the table's TTL).
-type StoredRecord =
-  | { readonly status: 'in_progress'; readonly fingerprint: string; readonly expiresAt: number }
-  | {
-      readonly status: 'completed';
-      readonly fingerprint: string;
-      readonly result: string;
-      readonly expiresAt: number;
-    };
+// Item layout (docs/decisions/0003-dynamodb-table-design.md): id = the scoped idempotency key, status,
+// fingerprint, token (the claim's), result (the JSON text of a completed request's outcome) and expiresAt
+// (epoch seconds, the table's TTL).
 
 // A claim that finds the record gone between its write and its read tries again this often.
 const CLAIM_ATTEMPTS = 3;
+
+const NAMES = { '#status': 'status', '#token': 'token', '#result': 'result', '#expiresAt': 'expiresAt' };
 
 const toClaim = (item: Readonly<Record<string, unknown>>, key: string): IdempotencyClaim => {
   const { status, fingerprint, result } = item;
@@ -32,7 +40,8 @@ const toClaim = (item: Readonly<Record<string, unknown>>, key: string): Idempote
 /**
  * IdempotencyStore on one DynamoDB table. A claim is one conditional PutItem that succeeds when no record
  * exists or the record has expired: DynamoDB deletes expired items lazily (often days later), so expiry is
- * decided here, from `expiresAt` and the injected clock, never from the item's mere presence.
+ * decided here, from `expiresAt` and the injected clock, never from the item's mere presence. Complete and
+ * release are conditional on the claim's token, so they never touch a record another execution claimed.
  */
 @injectable()
 export class DynamoDbIdempotencyStore implements IdempotencyStore {
@@ -42,33 +51,34 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
     @inject(Clock) private readonly clock: Clock,
     @inject(IdempotencyRetention) private readonly retention: IdempotencyRetention,
   ) {
-    for (const [name, seconds] of Object.entries(retention)) {
-      if (!Number.isSafeInteger(seconds) || (seconds as number) < 1) {
-        throw new RangeError(`IdempotencyRetention.${name} must be a positive whole number of seconds`);
-      }
+    if (!isWholeSeconds(retention.ttlSeconds)) {
+      throw new RangeError('IdempotencyRetention.ttlSeconds must be a positive whole number of seconds');
     }
   }
 
-  async claim(key: string, fingerprint: string): Promise<IdempotencyClaim> {
+  async claim(key: string, fingerprint: string, lockSeconds: number): Promise<IdempotencyClaim> {
+    if (!isWholeSeconds(lockSeconds)) throw new RangeError('lockSeconds must be a positive whole number');
     for (let attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
       const now = this.clock.now().getTime();
-      const record: StoredRecord = {
-        status: 'in_progress',
-        fingerprint,
-        expiresAt: expiryAfter(now, this.retention.inProgressTtlSeconds),
-      };
+      const token = randomUUID();
       try {
         await this.client.send(
           new PutCommand({
             TableName: this.tableName,
-            Item: { id: key, ...record },
+            Item: {
+              id: key,
+              status: 'in_progress',
+              fingerprint,
+              token,
+              expiresAt: expiryAfter(now, lockSeconds),
+            },
             ConditionExpression: 'attribute_not_exists(#id) OR #expiresAt <= :now',
             ExpressionAttributeNames: { '#id': 'id', '#expiresAt': 'expiresAt' },
             ExpressionAttributeValues: { ':now': Math.floor(now / 1000) },
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
         );
-        return { status: 'claimed' };
+        return { status: 'claimed', token };
       } catch (error) {
         if (!isConditionalCheckFailed(error)) throw translateStoreError(error, 'PutItem');
         const held =
@@ -81,33 +91,50 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
     throw new Error(`Could not claim idempotency key ${JSON.stringify(key)}: its record keeps changing`);
   }
 
-  async complete(key: string, fingerprint: string, result: IdempotentResult): Promise<void> {
-    const record: StoredRecord = {
-      status: 'completed',
-      fingerprint,
-      // Kept as JSON text: DynamoDB's own types would turn numbers into decimals and reject some shapes.
-      result: JSON.stringify(result),
-      expiresAt: expiryAfter(this.clock.now().getTime(), this.retention.ttlSeconds),
-    };
-    await storeCall('PutItem', () =>
-      this.client.send(new PutCommand({ TableName: this.tableName, Item: { id: key, ...record } })),
+  async complete(key: string, token: string, result: IdempotentResult): Promise<ClaimSettlement> {
+    return this.settle('UpdateItem', () =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { id: key },
+          UpdateExpression: 'SET #status = :completed, #result = :result, #expiresAt = :expiresAt',
+          ConditionExpression: '#token = :token AND #status = :inProgress',
+          ExpressionAttributeNames: NAMES,
+          ExpressionAttributeValues: {
+            ':completed': 'completed',
+            ':inProgress': 'in_progress',
+            ':token': token,
+            // Kept as JSON text: DynamoDB's own types would turn numbers into decimals and reject some shapes.
+            ':result': JSON.stringify(result),
+            ':expiresAt': expiryAfter(this.clock.now().getTime(), this.retention.ttlSeconds),
+          },
+        }),
+      ),
     );
   }
 
-  async release(key: string): Promise<void> {
-    try {
-      await this.client.send(
+  async release(key: string, token: string): Promise<ClaimSettlement> {
+    return this.settle('DeleteItem', () =>
+      this.client.send(
         new DeleteCommand({
           TableName: this.tableName,
           Key: { id: key },
-          ConditionExpression: '#status = :inProgress',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':inProgress': 'in_progress' },
+          ConditionExpression: '#token = :token AND #status = :inProgress',
+          ExpressionAttributeNames: { '#status': 'status', '#token': 'token' },
+          ExpressionAttributeValues: { ':inProgress': 'in_progress', ':token': token },
         }),
-      );
+      ),
+    );
+  }
+
+  /** One write conditional on the claim: `lost` when the record is no longer that claim. */
+  private async settle(operation: string, write: () => Promise<unknown>): Promise<ClaimSettlement> {
+    try {
+      await write();
+      return 'settled';
     } catch (error) {
-      // Absent or completed: a completed record must survive, so there is nothing to release.
-      if (!isConditionalCheckFailed(error)) throw translateStoreError(error, 'DeleteItem');
+      if (!isConditionalCheckFailed(error)) throw translateStoreError(error, operation);
+      return 'lost';
     }
   }
 
@@ -118,6 +145,9 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
     return Item;
   }
 }
+
+const isWholeSeconds = (seconds: unknown): boolean =>
+  typeof seconds === 'number' && Number.isSafeInteger(seconds) && seconds >= 1;
 
 // Rounded up, so a record is kept at least the whole period; it has expired once `expiresAt <= now`.
 const expiryAfter = (nowMs: number, seconds: number): number => Math.ceil(nowMs / 1000) + seconds;

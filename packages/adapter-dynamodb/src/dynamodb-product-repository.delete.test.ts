@@ -1,112 +1,71 @@
-import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { StoreUnavailableError, VersionConflictError } from '@catalog/domain';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { deleteProduct, VersionConflictError } from '@catalog/domain';
 import { aProduct } from '@catalog/testkit';
 import { describe, expect, it } from 'vitest';
 import { DynamoDbProductRepository } from './dynamodb-product-repository';
-import { conditionFailed, itemOf, mockedRepository } from './repository.test-support';
+import { conditionFailed, itemOf, mockedRepository, tombstoneOf } from './repository.test-support';
 
 const context = { correlationId: 'corr-delete' };
+const at = new Date('2026-05-01T12:00:00.000Z');
 
 describe(DynamoDbProductRepository, () => {
   describe('delete', () => {
-    it('stamps the correlation id, then deletes at the version it saw, returning the product', async () => {
+    it('is one UpdateItem that turns the live item into its tombstone, returning the product', async () => {
       const { mock, repository } = mockedRepository();
       const product = aProduct({ version: 3 });
-      mock.on(UpdateCommand).resolves({ Attributes: itemOf(product, 'corr-delete') });
-      mock.on(DeleteCommand).resolves({ Attributes: itemOf(product, 'corr-delete') });
+      mock.on(UpdateCommand).resolves({ Attributes: itemOf(product) });
 
-      expect(await repository.delete(product.id, context)).toEqual(product);
+      expect(await repository.delete(product.id, at, context)).toEqual(product);
+      expect(mock.calls()).toHaveLength(1);
       expect(mock.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({
         Key: { id: product.id },
-        UpdateExpression: 'SET #correlationId = :correlationId',
-        ConditionExpression: 'attribute_exists(#id)',
-        ExpressionAttributeValues: { ':correlationId': 'corr-delete' },
-        ReturnValues: 'ALL_NEW',
-      });
-      expect(mock.commandCalls(DeleteCommand)[0]!.args[0].input).toMatchObject({
-        ConditionExpression: '#version = :version',
-        ExpressionAttributeValues: { ':version': 3 },
+        UpdateExpression:
+          'SET #version = #version + :one, #deletedAt = :at, #correlationId = :correlationId ' +
+          'REMOVE #name, #description, #price, #createdAt, #updatedAt',
+        ConditionExpression: 'attribute_exists(#id) AND attribute_not_exists(#deletedAt)',
+        ExpressionAttributeValues: { ':one': 1, ':at': at.toISOString(), ':correlationId': 'corr-delete' },
         ReturnValues: 'ALL_OLD',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       });
     });
 
-    describe('when the product is absent', () => {
-      it('returns undefined and deletes nothing', async () => {
-        const { mock, repository } = mockedRepository();
-        mock.on(UpdateCommand).rejects(conditionFailed());
-        expect(await repository.delete(aProduct().id, context)).toBeUndefined();
-        expect(mock.commandCalls(DeleteCommand)).toHaveLength(0);
+    it('adds the expected version to the condition', async () => {
+      const { mock, repository } = mockedRepository();
+      const product = aProduct({ version: 2 });
+      mock.on(UpdateCommand).resolves({ Attributes: itemOf(product) });
+      await repository.delete(product.id, at, context, { expectedVersion: 2 });
+      expect(mock.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({
+        ConditionExpression:
+          'attribute_exists(#id) AND attribute_not_exists(#deletedAt) AND #version = :expected',
+        ExpressionAttributeValues: { ':expected': 2 },
       });
     });
 
-    describe('when the version does not match', () => {
-      it('throws VersionConflictError before deleting anything', async () => {
-        const { mock, repository } = mockedRepository();
-        mock.on(UpdateCommand).rejects(conditionFailed());
-        await expect(repository.delete(aProduct().id, context, { expectedVersion: 2 })).rejects.toMatchObject(
-          {
-            code: 'VERSION_CONFLICT',
-            expected: 2,
-          },
-        );
-        expect(mock.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeValues: { ':expected': 2, ':correlationId': 'corr-delete' },
-        });
-        expect(mock.commandCalls(DeleteCommand)).toHaveLength(0);
-      });
+    it.each([
+      ['absent', undefined],
+      ['already deleted', tombstoneOf(deleteProduct(aProduct(), at))],
+    ])('returns undefined when the product is %s and no version was expected', async (_, item) => {
+      const { mock, repository } = mockedRepository();
+      mock.on(UpdateCommand).rejects(conditionFailed(item));
+      expect(await repository.delete(aProduct().id, at, context)).toBeUndefined();
+      expect(mock.calls()).toHaveLength(1);
     });
 
-    describe('when a writer slips in between the stamp and the delete', () => {
-      it('throws VersionConflictError if a version was expected', async () => {
+    it.each([
+      ['absent', undefined, 'absent'],
+      ['already deleted', tombstoneOf(deleteProduct(aProduct(), at)), 'absent'],
+      ['at another version', itemOf(aProduct({ version: 5 })), 5],
+    ] as const)(
+      'throws VersionConflictError when the product is %s and a version was expected',
+      async (_, item, found) => {
         const { mock, repository } = mockedRepository();
-        const product = aProduct({ version: 2 });
-        mock.on(UpdateCommand).resolves({ Attributes: itemOf(product) });
-        mock.on(DeleteCommand).rejects(conditionFailed());
-        await expect(repository.delete(product.id, context, { expectedVersion: 2 })).rejects.toBeInstanceOf(
-          VersionConflictError,
-        );
-      });
-
-      it('tries the pair again if no version was expected', async () => {
-        const { mock, repository } = mockedRepository();
-        const product = aProduct({ version: 2 });
-        const next = { ...product, version: 3 };
-        mock
-          .on(UpdateCommand)
-          .resolvesOnce({ Attributes: itemOf(product) })
-          .resolvesOnce({ Attributes: itemOf(next) });
-        mock
-          .on(DeleteCommand)
-          .rejectsOnce(conditionFailed())
-          .resolves({ Attributes: itemOf(next) });
-        expect(await repository.delete(product.id, context)).toEqual(next);
-        expect(
-          mock.commandCalls(DeleteCommand).map((call) => call.args[0].input.ExpressionAttributeValues),
-        ).toEqual([{ ':version': 2 }, { ':version': 3 }]);
-      });
-
-      it('gives up with VersionConflictError after three tries', async () => {
-        const { mock, repository } = mockedRepository();
-        const product = aProduct();
-        mock.on(UpdateCommand).resolves({ Attributes: itemOf(product) });
-        mock.on(DeleteCommand).rejects(conditionFailed());
-        await expect(repository.delete(product.id, context)).rejects.toBeInstanceOf(VersionConflictError);
-        expect(mock.commandCalls(DeleteCommand)).toHaveLength(3);
-      });
-    });
-
-    describe('when DynamoDB throttles', () => {
-      it('throws StoreUnavailableError', async () => {
-        const { mock, repository } = mockedRepository();
-        const product = aProduct();
-        mock.on(UpdateCommand).resolves({ Attributes: itemOf(product) });
-        mock
-          .on(DeleteCommand)
-          .rejects(new ProvisionedThroughputExceededException({ message: 'slow', $metadata: {} }));
-        await expect(repository.delete(product.id, context)).rejects.toBeInstanceOf(StoreUnavailableError);
-      });
-    });
+        mock.on(UpdateCommand).rejects(conditionFailed(item));
+        const error = await repository
+          .delete(aProduct().id, at, context, { expectedVersion: 2 })
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(VersionConflictError);
+        expect(error).toMatchObject({ expected: 2, found });
+      },
+    );
   });
 });

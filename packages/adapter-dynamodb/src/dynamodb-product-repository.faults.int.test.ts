@@ -4,8 +4,7 @@ import {
   ThrottlingException,
 } from '@aws-sdk/client-dynamodb';
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { StoreUnavailableError, type Product } from '@catalog/domain';
-import { aRandomProduct } from '@catalog/testkit';
+import { parseProductDetails, ProductId, StoreUnavailableError } from '@catalog/domain';
 import { useDynamoDbTable } from '@catalog/testkit/dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DYNAMODB_MAX_ATTEMPTS } from './client';
@@ -43,72 +42,78 @@ const injectFault = (documentClient: DynamoDBDocumentClient, commandName: string
 const storedItem = async (id: string) =>
   (await client().send(new GetCommand({ TableName: table.name, Key: { id }, ConsistentRead: true }))).Item;
 
+const newId = () => ProductId.parse(crypto.randomUUID());
+const details = parseProductDetails({ name: 'Lamp', price: { amount: 1999, currency: 'EUR' } });
+const renamed = parseProductDetails({ name: 'Lost', price: { amount: 1999, currency: 'EUR' } });
+const context = { correlationId: 'corr' };
+const at = new Date('2026-05-01T12:00:00.000Z');
+
 describe(DynamoDbProductRepository, () => {
   afterEach(() => {
     client().middlewareStack.remove('injectedFault');
   });
 
   describe('when DynamoDB throttles a create', () => {
-    it('throws a retryable StoreUnavailableError after the SDK retries, and stores nothing', async () => {
-      const product = aRandomProduct();
-      const fault = injectFault(client(), 'PutItemCommand', throttled);
+    it('throws a StoreUnavailableError to retry after 2 s once the SDK gave up, and stores nothing', async () => {
+      const id = newId();
+      const fault = injectFault(client(), 'UpdateItemCommand', throttled);
       const error = await repository()
-        .put(product, { correlationId: 'corr' }, { createOnly: true })
+        .create(id, details, at, context)
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StoreUnavailableError);
-      expect(error).toMatchObject({ kind: 'unavailable', retryAfterSeconds: expect.any(Number) });
+      expect(error).toMatchObject({ kind: 'unavailable', retryAfterSeconds: 2 });
       expect((error as Error).cause).toBeInstanceOf(ProvisionedThroughputExceededException);
       expect(fault.attempts).toBe(DYNAMODB_MAX_ATTEMPTS);
       client().middlewareStack.remove('injectedFault');
-      expect(await storedItem(product.id)).toBeUndefined();
+      expect(await storedItem(id)).toBeUndefined();
     });
   });
 
   describe('when DynamoDB throttles a replace', () => {
     it('throws StoreUnavailableError and keeps the stored product and its version', async () => {
-      const product = aRandomProduct();
-      await repository().put(product, { correlationId: 'seed' });
-      const before = await storedItem(product.id);
+      const id = newId();
+      await repository().create(id, details, at, { correlationId: 'seed' });
+      const before = await storedItem(id);
       injectFault(
         client(),
-        'PutItemCommand',
+        'UpdateItemCommand',
         () => new ThrottlingException({ message: 'Injected', $metadata: {} }),
       );
       await expect(
-        repository().put(
-          { ...product, name: 'Lost', version: 2 } as Product,
-          { correlationId: 'corr' },
-          { expectedVersion: 1 },
-        ),
+        repository().replace(id, renamed, at, context, { expectedVersion: 1 }),
       ).rejects.toBeInstanceOf(StoreUnavailableError);
       client().middlewareStack.remove('injectedFault');
-      expect(await storedItem(product.id)).toEqual(before);
+      expect(await storedItem(id)).toEqual(before);
     });
   });
 
-  describe('when DynamoDB throttles the delete after its correlation stamp', () => {
-    it('throws StoreUnavailableError and keeps the product as it was', async () => {
-      const product = aRandomProduct();
-      await repository().put(product, { correlationId: 'seed' });
-      injectFault(client(), 'DeleteItemCommand', throttled);
-      await expect(repository().delete(product.id, { correlationId: 'corr-delete' })).rejects.toBeInstanceOf(
+  describe('when DynamoDB throttles a delete', () => {
+    it('throws StoreUnavailableError and keeps the product exactly as it was', async () => {
+      const id = newId();
+      const product = await repository().create(id, details, at, { correlationId: 'seed' });
+      const before = await storedItem(id);
+      injectFault(client(), 'UpdateItemCommand', throttled);
+      await expect(repository().delete(id, at, { correlationId: 'corr-delete' })).rejects.toBeInstanceOf(
         StoreUnavailableError,
       );
       client().middlewareStack.remove('injectedFault');
-      expect(await repository().get(product.id)).toEqual(product);
-      // Only the correlation id moved: a metadata-only change that the stream processor skips.
-      expect(await storedItem(product.id)).toMatchObject({ version: 1, correlationId: 'corr-delete' });
+      expect(await repository().get(id)).toEqual(product);
+      expect(await storedItem(id)).toEqual(before);
     });
   });
 
   describe('when DynamoDB keeps failing a scan with a server error', () => {
-    it('throws StoreUnavailableError', async () => {
+    it('throws a StoreUnavailableError to retry after 1 s', async () => {
       injectFault(
         client(),
         'ScanCommand',
         () => new InternalServerError({ message: 'Injected', $metadata: {} }),
       );
-      await expect(repository().list({ limit: 5 })).rejects.toBeInstanceOf(StoreUnavailableError);
+      const error = await repository()
+        .list({ limit: 5 })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StoreUnavailableError);
+      expect(error).toMatchObject({ retryAfterSeconds: 1 });
     });
   });
 });

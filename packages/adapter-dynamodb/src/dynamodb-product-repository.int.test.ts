@@ -1,10 +1,11 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { aRandomProduct } from '@catalog/testkit';
+import { parseProductDetails, ProductId } from '@catalog/domain';
 import { describeProductRepositoryContract } from '@catalog/testkit/contracts';
 import { clearDynamoDbTable, useDynamoDbTable } from '@catalog/testkit/dynamodb';
 import { describe, expect, it } from 'vitest';
 import { DynamoDbProductRepository } from './dynamodb-product-repository';
-import { TEST_CURSOR_KEY, useDocumentClient } from './integration.test-support';
+import { readStream, TEST_CURSOR_KEY, useDocumentClient } from './integration.test-support';
+import { parseProductStreamRecord } from './product-stream-record';
 import { productsTableDefinition } from './table-definitions';
 
 const table = useDynamoDbTable(productsTableDefinition, { prefix: 'products' });
@@ -14,46 +15,80 @@ const repository = (): DynamoDbProductRepository =>
 
 describeProductRepositoryContract('DynamoDB Local', async () => {
   await clearDynamoDbTable(table);
-  return repository();
+  return {
+    repository: repository(),
+    // The table's real stream, read as the stream processor reads it.
+    changesOf: async (id) =>
+      (await readStream(table))
+        .filter((record) => record.dynamodb.Keys.id?.S === id)
+        .map((record) => {
+          const { correlationId, change } = parseProductStreamRecord(record);
+          if (change === undefined) throw new Error(`Stream record ${record.eventID} is worth no change`);
+          return correlationId === undefined ? { change } : { correlationId, change };
+        }),
+  };
 });
 
 const storedItem = async (id: string): Promise<Record<string, unknown> | undefined> =>
-  (await client().send(new GetCommand({ TableName: table.name, Key: { id } }))).Item;
+  (await client().send(new GetCommand({ TableName: table.name, Key: { id }, ConsistentRead: true }))).Item;
+
+const newId = () => ProductId.parse(crypto.randomUUID());
+const details = parseProductDetails({
+  name: 'Lamp',
+  description: 'Brass',
+  price: { amount: 1999, currency: 'EUR' },
+});
+const at = (minute: number) => new Date(Date.UTC(2026, 4, 1, 12, minute));
 
 describe(DynamoDbProductRepository, () => {
   it('stores the product field by field, its version and the correlation id of the write', async () => {
-    const product = aRandomProduct();
-    await repository().put(product, { correlationId: 'corr-put' });
-    expect(await storedItem(product.id)).toEqual({
-      id: product.id,
-      name: product.name,
-      description: product.description,
-      price: { amount: product.price.amount, currency: product.price.currency },
+    const id = newId();
+    await repository().create(id, details, at(0), { correlationId: 'corr-create' });
+    expect(await storedItem(id)).toEqual({
+      id,
+      name: 'Lamp',
+      description: 'Brass',
+      price: { amount: 1999, currency: 'EUR' },
       version: 1,
-      createdAt: product.createdAt,
-      updatedAt: product.updatedAt,
-      correlationId: 'corr-put',
+      createdAt: at(0).toISOString(),
+      updatedAt: at(0).toISOString(),
+      correlationId: 'corr-create',
     });
   });
 
-  it('leaves the description attribute out for a product without one', async () => {
-    const { description: _none, ...product } = aRandomProduct();
-    await repository().put(product, { correlationId: 'corr-put' });
-    expect(await storedItem(product.id)).not.toHaveProperty('description');
+  it('leaves the description attribute out for a product without one, and removes it on replace', async () => {
+    const id = newId();
+    const { description: _none, ...bare } = details;
+    await repository().create(id, bare, at(0), { correlationId: 'c' });
+    expect(await storedItem(id)).not.toHaveProperty('description');
+    await repository().replace(id, details, at(1), { correlationId: 'c' }, { expectedVersion: 1 });
+    await repository().replace(id, bare, at(2), { correlationId: 'c' }, { expectedVersion: 2 });
+    expect(await storedItem(id)).not.toHaveProperty('description');
   });
 
   it('keeps the correlation id of the latest write', async () => {
-    const product = aRandomProduct();
-    await repository().put(product, { correlationId: 'first' });
-    await repository().put({ ...product, version: 2 }, { correlationId: 'second' }, { expectedVersion: 1 });
-    expect(await storedItem(product.id)).toMatchObject({ version: 2, correlationId: 'second' });
+    const id = newId();
+    await repository().create(id, details, at(0), { correlationId: 'first' });
+    const renamed = parseProductDetails({ ...details, name: 'Lamp 2' });
+    await repository().replace(id, renamed, at(1), { correlationId: 'second' }, { expectedVersion: 1 });
+    expect(await storedItem(id)).toMatchObject({ version: 2, correlationId: 'second' });
   });
 
-  describe('when deleting a product that is absent', () => {
-    it('writes nothing', async () => {
-      const { id } = aRandomProduct();
-      expect(await repository().delete(id, { correlationId: 'corr-delete' })).toBeUndefined();
-      expect(await storedItem(id)).toBeUndefined();
+  it('leaves a tombstone of id, version, deletion time and the deleting request, and nothing else', async () => {
+    const id = newId();
+    await repository().create(id, details, at(0), { correlationId: 'c' });
+    await repository().delete(id, at(1), { correlationId: 'corr-delete' });
+    expect(await storedItem(id)).toEqual({
+      id,
+      version: 2,
+      deletedAt: at(1).toISOString(),
+      correlationId: 'corr-delete',
     });
+  });
+
+  it('writes nothing when deleting an id it never held', async () => {
+    const id = newId();
+    expect(await repository().delete(id, at(0), { correlationId: 'corr-delete' })).toBeUndefined();
+    expect(await storedItem(id)).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ import { TEST_CURSOR_KEY, useDocumentClient } from './integration.test-support';
 import { productsTableDefinition } from './table-definitions';
 
 const PRODUCTS = 250;
+const TOMBSTONES = 125;
 
 const table = useDynamoDbTable(productsTableDefinition, { prefix: 'products-pages' });
 const client = useDocumentClient(table);
@@ -14,15 +15,20 @@ const repository = (): DynamoDbProductRepository =>
   new DynamoDbProductRepository(client(), table.name, TEST_CURSOR_KEY);
 
 describe(DynamoDbProductRepository, () => {
-  describe(`when listing ${PRODUCTS} products page by page`, () => {
-    const products = Array.from({ length: PRODUCTS }, () => aRandomProduct());
+  describe(`when listing ${PRODUCTS} products among ${TOMBSTONES} tombstones page by page`, () => {
+    const products: Product[] = [];
 
     beforeAll(async () => {
-      for (let i = 0; i < products.length; i += 25) {
-        await Promise.all(
-          products.slice(i, i + 25).map((product) => repository().put(product, { correlationId: 'seed' })),
+      // Every third one is deleted again: its tombstone stays in the table and must never be listed.
+      for (let i = 0; i < PRODUCTS + TOMBSTONES; i += 25) {
+        const batch = Array.from({ length: Math.min(25, PRODUCTS + TOMBSTONES - i) }, () => aRandomProduct());
+        const created = await Promise.all(
+          batch.map((p) => repository().create(p.id, p, new Date(p.createdAt), { correlationId: 'seed' })),
         );
+        products.push(...created);
       }
+      const doomed = products.splice(0, TOMBSTONES);
+      await Promise.all(doomed.map((p) => repository().delete(p.id, new Date(), { correlationId: 'seed' })));
     });
 
     it.each([1, 7, 100])('returns each exactly once with a limit of %i, in full pages', async (limit) => {

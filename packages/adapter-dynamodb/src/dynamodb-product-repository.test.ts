@@ -1,23 +1,17 @@
-import {
-  InternalServerError,
-  ProvisionedThroughputExceededException,
-  RequestLimitExceeded,
-  ThrottlingException,
-} from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  InvalidCursorError,
-  isDomainError,
-  StoreUnavailableError,
-  VersionConflictError,
-} from '@catalog/domain';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { deleteProduct, isDomainError, parseProductDetails, VersionConflictError } from '@catalog/domain';
 import { aProduct } from '@catalog/testkit';
 import { describe, expect, it } from 'vitest';
 import { DynamoDbProductRepository } from './dynamodb-product-repository';
-import { conditionFailed, itemOf, mockedRepository } from './repository.test-support';
+import { conditionFailed, detailsOf, itemOf, mockedRepository, tombstoneOf } from './repository.test-support';
 
-const context = { correlationId: 'corr' };
-const $metadata = {};
+const context = { correlationId: 'corr-write' };
+const at = new Date('2026-05-01T12:00:00.000Z');
+const failure = async (write: Promise<unknown>) =>
+  write.then(
+    () => expect.unreachable(),
+    (e: unknown) => e,
+  );
 
 describe(DynamoDbProductRepository, () => {
   describe('get', () => {
@@ -33,143 +27,152 @@ describe(DynamoDbProductRepository, () => {
       });
     });
 
+    it('shows a tombstone as no product', async () => {
+      const { mock, repository } = mockedRepository();
+      const product = aProduct();
+      mock.on(GetCommand).resolves({ Item: tombstoneOf(deleteProduct(product, at)) });
+      expect(await repository.get(product.id)).toBeUndefined();
+    });
+
     it('reports a corrupt item as a server fault, not as the client’s validation error', async () => {
       const { mock, repository } = mockedRepository();
       const product = aProduct();
       mock.on(GetCommand).resolves({ Item: { ...itemOf(product), version: 'one' } });
-      const error = await repository.get(product.id).catch((e: unknown) => e);
+      const error = await failure(repository.get(product.id));
       expect(error).toBeInstanceOf(Error);
       expect(isDomainError(error)).toBe(false);
       expect((error as Error).message).toContain(product.id);
     });
   });
 
-  describe('put', () => {
-    it('writes the item with the correlation id and no condition when none is asked for', async () => {
+  describe('create', () => {
+    it('is one UpdateItem that continues an id’s versions and clears a tombstone', async () => {
       const { mock, repository } = mockedRepository();
       const product = aProduct();
-      mock.on(PutCommand).resolves({});
-      await repository.put(product, context);
-      const input = mock.commandCalls(PutCommand)[0]!.args[0].input;
-      expect(input.Item).toEqual(itemOf(product));
-      expect(input.ConditionExpression).toBeUndefined();
-    });
-
-    describe('when create-only and the product exists', () => {
-      it('throws VersionConflictError expecting absence, with the SDK error as cause', async () => {
-        const { mock, repository } = mockedRepository();
-        const failure = conditionFailed();
-        mock.on(PutCommand).rejects(failure);
-        const error = await repository
-          .put(aProduct(), context, { createOnly: true })
-          .catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(VersionConflictError);
-        expect(error).toMatchObject({ expected: 'absent', cause: failure });
-        expect(mock.commandCalls(PutCommand)[0]!.args[0].input).toMatchObject({
-          ConditionExpression: 'attribute_not_exists(#id)',
-          ExpressionAttributeNames: { '#id': 'id' },
-        });
+      mock.on(UpdateCommand).resolves({});
+      const created = await repository.create(product.id, detailsOf(product), at, context);
+      expect(created).toEqual({ ...product, createdAt: at.toISOString(), updatedAt: at.toISOString() });
+      expect(mock.calls()).toHaveLength(1);
+      const input = mock.commandCalls(UpdateCommand)[0]!.args[0].input;
+      expect(input).toMatchObject({
+        TableName: 'products',
+        Key: { id: product.id },
+        ConditionExpression: 'attribute_not_exists(#id) OR attribute_exists(#deletedAt)',
+        ReturnValues: 'ALL_OLD',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      });
+      expect(input.UpdateExpression).toContain('#version = if_not_exists(#version, :noVersion) + :one');
+      expect(input.UpdateExpression).toMatch(/REMOVE #deletedAt$/);
+      expect(input.ExpressionAttributeValues).toMatchObject({
+        ':noVersion': 0,
+        ':one': 1,
+        ':correlationId': 'corr-write',
+        ':price': product.price,
       });
     });
 
-    describe('when the version does not match', () => {
-      it('throws VersionConflictError naming the expected version', async () => {
-        const { mock, repository } = mockedRepository();
-        mock.on(PutCommand).rejects(conditionFailed());
-        await expect(
-          repository.put(aProduct({ version: 4 }), context, { expectedVersion: 3 }),
-        ).rejects.toMatchObject({
-          code: 'VERSION_CONFLICT',
-          expected: 3,
-        });
-        expect(mock.commandCalls(PutCommand)[0]!.args[0].input).toMatchObject({
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':expected': 3 },
-        });
-      });
+    it('returns the version after the tombstone it replaced', async () => {
+      const { mock, repository } = mockedRepository();
+      const product = aProduct({ version: 6 });
+      mock.on(UpdateCommand).resolves({ Attributes: tombstoneOf(deleteProduct(product, at)) });
+      expect((await repository.create(product.id, detailsOf(product), at, context)).version).toBe(8);
     });
 
-    describe('when DynamoDB throttles or fails after the SDK retries', () => {
-      const errors = [
-        new ProvisionedThroughputExceededException({ message: 'slow down', $metadata }),
-        new ThrottlingException({ message: 'slow down', $metadata }),
-        new RequestLimitExceeded({ message: 'slow down', $metadata }),
-        new InternalServerError({ message: 'oops', $metadata }),
-        Object.assign(new Error('unavailable'), { name: 'ServiceUnavailable' }),
-        Object.assign(new Error('timed out'), { name: 'TimeoutError' }),
-        Object.assign(new Error('bad gateway'), { name: 'Unknown', $metadata: { httpStatusCode: 502 } }),
-      ];
-      it.each(errors.map((error) => [error.name, error] as const))(
-        'translates %s into a retryable StoreUnavailableError',
-        async (_name, failure) => {
-          const { mock, repository } = mockedRepository();
-          mock.on(PutCommand).rejects(failure);
-          const error = await repository.put(aProduct(), context).catch((e: unknown) => e);
-          expect(error).toBeInstanceOf(StoreUnavailableError);
-          expect(error).toMatchObject({ kind: 'unavailable', cause: failure });
-          expect((error as StoreUnavailableError).retryAfterSeconds).toBeGreaterThanOrEqual(1);
-        },
+    it('leaves the description out, and removes a stored one, for details without one', async () => {
+      const { mock, repository } = mockedRepository();
+      const { description: _none, ...product } = aProduct();
+      mock.on(UpdateCommand).resolves({});
+      const created = await repository.create(product.id, detailsOf(product), at, context);
+      expect(created).not.toHaveProperty('description');
+      expect(mock.commandCalls(UpdateCommand)[0]!.args[0].input.UpdateExpression).toMatch(
+        /REMOVE #description, #deletedAt$/,
       );
     });
 
-    it('rethrows any other error unchanged', async () => {
+    it('refuses a live product with the version it holds, the SDK error as cause', async () => {
       const { mock, repository } = mockedRepository();
-      const failure = Object.assign(new Error('bad request'), { name: 'ValidationException' });
-      mock.on(PutCommand).rejects(failure);
-      await expect(repository.put(aProduct(), context)).rejects.toBe(failure);
+      const product = aProduct({ version: 3 });
+      const refused = conditionFailed(itemOf(product));
+      mock.on(UpdateCommand).rejects(refused);
+      const error = await failure(repository.create(product.id, detailsOf(product), at, context));
+      expect(error).toBeInstanceOf(VersionConflictError);
+      expect(error).toMatchObject({ expected: 'absent', found: 3, cause: refused });
     });
   });
 
-  describe('list', () => {
-    const products = Array.from({ length: 5 }, () => aProduct());
+  describe('replace', () => {
+    const next = parseProductDetails({ name: 'Renamed', price: { amount: 1, currency: 'USD' } });
 
-    it('asks for one item more than the page and issues a cursor when it came', async () => {
+    it('is one UpdateItem at the expected version that only writes changed details', async () => {
       const { mock, repository } = mockedRepository();
-      mock.on(ScanCommand).resolves({ Items: products.slice(0, 3).map((p) => itemOf(p)) });
-      const page = await repository.list({ limit: 2 });
-      expect(page.items).toEqual(products.slice(0, 2));
-      expect(page.nextCursor).toEqual(expect.any(String));
-      expect(mock.commandCalls(ScanCommand)[0]!.args[0].input).toMatchObject({ Limit: 3 });
-    });
-
-    it('keeps scanning while DynamoDB stops short, so pages are full', async () => {
-      const { mock, repository } = mockedRepository();
-      mock
-        .on(ScanCommand)
-        .resolvesOnce({ Items: [itemOf(products[0]!)], LastEvaluatedKey: { id: products[0]!.id } })
-        .resolvesOnce({ Items: [], LastEvaluatedKey: { id: products[0]!.id } })
-        .resolvesOnce({ Items: [itemOf(products[1]!), itemOf(products[2]!)] });
-      const page = await repository.list({ limit: 3 });
-      expect(page).toEqual({ items: products.slice(0, 3) });
-      expect(mock.commandCalls(ScanCommand).map((call) => call.args[0].input.Limit)).toEqual([4, 3, 3]);
-    });
-
-    it('gives no cursor when the scan ends exactly at the page', async () => {
-      const { mock, repository } = mockedRepository();
-      mock.on(ScanCommand).resolves({ Items: products.slice(0, 2).map((p) => itemOf(p)) });
-      expect(await repository.list({ limit: 2 })).toEqual({ items: products.slice(0, 2) });
-    });
-
-    it('resumes after the last item of the previous page', async () => {
-      const { mock, repository } = mockedRepository();
-      mock.on(ScanCommand).resolves({ Items: products.slice(0, 3).map((p) => itemOf(p)) });
-      const { nextCursor } = await repository.list({ limit: 2 });
-      await repository.list({ limit: 2, cursor: nextCursor! });
-      expect(mock.commandCalls(ScanCommand)[1]!.args[0].input.ExclusiveStartKey).toEqual({
-        id: products[1]!.id,
+      const product = aProduct({ version: 4 });
+      mock.on(UpdateCommand).resolves({ Attributes: itemOf(product) });
+      const result = await repository.replace(product.id, next, at, context, { expectedVersion: 4 });
+      expect(result).toEqual({
+        product: { ...product, ...next, description: undefined, version: 5, updatedAt: at.toISOString() },
+        changedFields: ['name', 'description', 'price'],
+      });
+      expect(result.product).not.toHaveProperty('description');
+      expect(mock.calls()).toHaveLength(1);
+      const input = mock.commandCalls(UpdateCommand)[0]!.args[0].input;
+      expect(input.ConditionExpression).toBe(
+        'attribute_exists(#id) AND attribute_not_exists(#deletedAt) AND #version = :expected AND ' +
+          '(#name <> :name OR #price.#amount <> :amount OR #price.#currency <> :currency OR attribute_exists(#description))',
+      );
+      expect(input.UpdateExpression).toBe(
+        'SET #name = :name, #price = :price, #version = #version + :one, #updatedAt = :at, ' +
+          '#correlationId = :correlationId REMOVE #description',
+      );
+      expect(input.ExpressionAttributeValues).toMatchObject({
+        ':expected': 4,
+        ':amount': 1,
+        ':currency': 'USD',
       });
     });
 
-    it('throws InvalidCursorError for a tampered cursor without scanning', async () => {
+    it('compares a given description too, and has no version condition for any version', async () => {
       const { mock, repository } = mockedRepository();
-      mock.on(ScanCommand).resolves({ Items: products.slice(0, 3).map((p) => itemOf(p)) });
-      const { nextCursor } = await repository.list({ limit: 2 });
-      const tampered = `${nextCursor!.slice(0, 5)}${nextCursor![5] === 'x' ? 'y' : 'x'}${nextCursor!.slice(6)}`;
-      await expect(repository.list({ limit: 2, cursor: tampered })).rejects.toBeInstanceOf(
-        InvalidCursorError,
+      const product = aProduct();
+      mock.on(UpdateCommand).resolves({ Attributes: itemOf(product) });
+      await repository.replace(product.id, { ...next, description: product.description! }, at, context, {
+        expectedVersion: 'any',
+      });
+      const input = mock.commandCalls(UpdateCommand)[0]!.args[0].input;
+      expect(input.ConditionExpression).not.toContain(':expected');
+      expect(input.ConditionExpression).toContain(
+        'attribute_not_exists(#description) OR #description <> :description',
       );
-      expect(mock.commandCalls(ScanCommand)).toHaveLength(1);
+    });
+
+    it('reads a refusal at the expected version as identical details: the product as it is', async () => {
+      const { mock, repository } = mockedRepository();
+      const product = aProduct({ version: 2 });
+      mock.on(UpdateCommand).rejects(conditionFailed(itemOf(product)));
+      expect(
+        await repository.replace(product.id, detailsOf(product), at, context, { expectedVersion: 2 }),
+      ).toEqual({ product, changedFields: [] });
+    });
+
+    it.each([
+      ['another version', 3, (p: ReturnType<typeof aProduct>) => itemOf(p), 2],
+      ['no item', 3, () => undefined, 'absent'],
+      ['a tombstone', 'any', (p: ReturnType<typeof aProduct>) => tombstoneOf(deleteProduct(p, at)), 'absent'],
+    ] as const)('refuses %s as found', async (_, expectedVersion, stored, found) => {
+      const { mock, repository } = mockedRepository();
+      const product = aProduct({ version: 2 });
+      mock.on(UpdateCommand).rejects(conditionFailed(stored(product)));
+      const error = await failure(repository.replace(product.id, next, at, context, { expectedVersion }));
+      expect(error).toBeInstanceOf(VersionConflictError);
+      expect(error).toMatchObject({ expected: expectedVersion, found });
+    });
+
+    it('refuses to guess when the refused item holds other details at the expected version', async () => {
+      const { mock, repository } = mockedRepository();
+      const product = aProduct();
+      mock.on(UpdateCommand).rejects(conditionFailed(itemOf(product)));
+      const error = await failure(repository.replace(product.id, next, at, context, { expectedVersion: 1 }));
+      expect(error).not.toBeInstanceOf(VersionConflictError);
+      expect((error as Error).message).toMatch(/disagree/);
     });
   });
 });

@@ -1,24 +1,28 @@
+import { GetCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  ScanCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
-import { ValidationError, VersionConflictError, type Product, type ProductId } from '@catalog/domain';
+  createProduct,
+  replaceProduct,
+  ValidationError,
+  VersionConflictError,
+  type Product,
+  type ProductDetails,
+  type ProductId,
+} from '@catalog/domain';
 import type {
   DeleteProductOptions,
   ListProductsQuery,
   ProductPage,
   ProductRepository,
-  PutProductOptions,
+  ReplaceProductOptions,
+  ReplaceProductResult,
   WriteContext,
 } from '@catalog/ports';
 import { inject, injectable } from 'inversify';
-import { conditionOf } from './condition-expression';
 import { CursorCodec } from './cursor';
-import { CorruptProductItemError, productKey, readProductItem, toProductItem } from './product-item';
+import { ATTRIBUTE, productKey, readLiveItem, readTombstoneItem } from './product-item';
+import { createWrite, deleteWrite, replaceWrite } from './product-writes';
 import { isConditionalCheckFailed, storeCall, translateStoreError } from './store-errors';
 import {
   DynamoDbDocumentClient,
@@ -27,12 +31,16 @@ import {
   type CursorSigningKey,
 } from './tokens';
 
-// A delete without an expected version retries its two steps this often when writers keep slipping in.
-const DELETE_ATTEMPTS = 3;
+type Item = Record<string, unknown>;
+
+// A scan that meets tombstones (filtered out after DynamoDB counted them against Limit) asks for more items
+// on each further call, so a long run of tombstones costs a few calls rather than one per page size.
+const SCAN_LIMIT_MAX = 1_000;
 
 /**
- * ProductRepository on one DynamoDB table (docs/decisions/0003-dynamodb-table-design.md): conditional
- * writes on the `version` attribute, the writer's correlation id on every item, signed scan cursors.
+ * ProductRepository on one DynamoDB table (docs/decisions/0008-product-versions-across-deletes.md): one
+ * item per id, a live product or its tombstone; every write is one conditional UpdateItem, every read one
+ * GetItem; the writer's correlation id on every item; signed scan cursors.
  */
 @injectable()
 export class DynamoDbProductRepository implements ProductRepository {
@@ -53,141 +61,106 @@ export class DynamoDbProductRepository implements ProductRepository {
         new GetCommand({ TableName: this.tableName, Key: productKey(id), ConsistentRead: true }),
       ),
     );
-    return Item === undefined ? undefined : readProductItem(Item);
+    return readLiveItem(Item);
   }
 
-  async put(product: Product, context: WriteContext, options: PutProductOptions = {}): Promise<void> {
-    const condition = conditionOf([
-      options.createOnly ? { expression: 'attribute_not_exists(#id)', names: ['id'] } : undefined,
-      options.expectedVersion === undefined
-        ? undefined
-        : {
-            expression: '#version = :expected',
-            names: ['version'],
-            values: { ':expected': options.expectedVersion },
-          },
-    ]);
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: toProductItem(product, context.correlationId),
-          ...condition,
-        }),
-      );
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw translateStoreError(error, 'PutItem');
-      const expected = options.createOnly ? 'absent' : (options.expectedVersion ?? 'absent');
-      throw new VersionConflictError(product.id, expected, { cause: error });
+  async create(id: ProductId, details: ProductDetails, at: Date, context: WriteContext): Promise<Product> {
+    const outcome = await this.write(createWrite(id, details, at, context));
+    if (outcome.failed) {
+      throw new VersionConflictError(id, 'absent', readLiveItem(outcome.old)?.version ?? 'absent', {
+        cause: outcome.cause,
+      });
     }
+    return createProduct(id, details, at, readTombstoneItem(outcome.old));
+  }
+
+  async replace(
+    id: ProductId,
+    details: ProductDetails,
+    at: Date,
+    context: WriteContext,
+    { expectedVersion }: ReplaceProductOptions,
+  ): Promise<ReplaceProductResult> {
+    const outcome = await this.write(replaceWrite(id, details, at, context, expectedVersion));
+    const current = readLiveItem(outcome.old);
+    if (current === undefined) {
+      throw new VersionConflictError(id, expectedVersion, 'absent', { cause: outcome.cause });
+    }
+    if (outcome.failed && expectedVersion !== 'any' && current.version !== expectedVersion) {
+      throw new VersionConflictError(id, expectedVersion, current.version, { cause: outcome.cause });
+    }
+    // Written: the details differed. Refused at the expected version: they were identical (no write).
+    const result = replaceProduct(current, details, at);
+    if (outcome.failed !== (result.changedFields.length === 0)) {
+      throw new Error(`The stored details of product ${id} and the replace condition disagree`);
+    }
+    return result;
   }
 
   async delete(
     id: ProductId,
+    at: Date,
     context: WriteContext,
-    options: DeleteProductOptions = {},
+    { expectedVersion }: DeleteProductOptions = {},
   ): Promise<Product | undefined> {
-    const { expectedVersion } = options;
-    for (let attempt = 1; attempt <= DELETE_ATTEMPTS; attempt++) {
-      const version = await this.stampForDeletion(id, context, expectedVersion);
-      if (version === undefined) return undefined;
-      const removed = await this.deleteAtVersion(id, version, expectedVersion);
-      if (removed !== undefined) return removed;
-    }
-    throw new VersionConflictError(id, 'present');
+    const outcome = await this.write(deleteWrite(id, at, context, expectedVersion));
+    const current = readLiveItem(outcome.old);
+    if (!outcome.failed) return current;
+    if (expectedVersion === undefined && current === undefined) return undefined;
+    throw new VersionConflictError(id, expectedVersion ?? 'any', current?.version ?? 'absent', {
+      cause: outcome.cause,
+    });
   }
 
   async list(query: ListProductsQuery): Promise<ProductPage> {
     const { limit } = query;
     if (!Number.isInteger(limit) || limit < 1)
       throw ValidationError.of('limit', 'must be a positive integer');
-    let startKey: Record<string, unknown> | undefined =
+    let startKey: Item | undefined =
       query.cursor === undefined ? undefined : productKey(this.cursors.decode(query.cursor).id);
     const items: Product[] = [];
+    let scanLimit = limit + 1;
     // One item more than the page tells whether another page follows; keep scanning while DynamoDB stops
-    // early (1 MB per call) so that no page is empty or short while items remain.
+    // early (1 MB per call, or Limit reached on tombstones that the filter then drops) so that no page is
+    // empty or short while live items remain.
     do {
       const page = await storeCall('Scan', () =>
         this.client.send(
           new ScanCommand({
             TableName: this.tableName,
-            Limit: limit + 1 - items.length,
+            Limit: scanLimit,
+            FilterExpression: 'attribute_not_exists(#deletedAt)',
+            ExpressionAttributeNames: { '#deletedAt': ATTRIBUTE.deletedAt },
             ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
           }),
         ),
       );
-      items.push(...(page.Items ?? []).map(readProductItem));
+      for (const item of page.Items ?? []) {
+        const product = readLiveItem(item);
+        if (product !== undefined) items.push(product);
+      }
       startKey = page.LastEvaluatedKey;
+      scanLimit = Math.min(SCAN_LIMIT_MAX, Math.max(limit + 1 - items.length, scanLimit * 2));
     } while (items.length <= limit && startKey !== undefined);
     if (items.length <= limit) return { items };
     const pageItems = items.slice(0, limit);
     return { items: pageItems, nextCursor: this.cursors.encode({ id: pageItems.at(-1)!.id }) };
   }
 
-  /**
-   * Writes the deleting request's correlation id onto the item, so that the stream's REMOVE record carries
-   * it in its old image (a delete cannot set attributes). Returns the version it stamped, or undefined when
-   * there is no product and no version was expected.
-   */
-  private async stampForDeletion(
-    id: ProductId,
-    context: WriteContext,
-    expectedVersion: number | undefined,
-  ): Promise<number | undefined> {
+  /** Sends one conditional write; `old` is the item as it was, whether the condition held or not. */
+  private async write(
+    input: ReturnType<typeof createWrite>,
+  ): Promise<{ failed: boolean; old: Item | undefined; cause?: unknown }> {
     try {
       const { Attributes } = await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: productKey(id),
-          UpdateExpression: 'SET #correlationId = :correlationId',
-          ...conditionOf(
-            [
-              expectedVersion === undefined
-                ? { expression: 'attribute_exists(#id)', names: ['id'] }
-                : {
-                    expression: '#version = :expected',
-                    names: ['version'],
-                    values: { ':expected': expectedVersion },
-                  },
-            ],
-            { names: ['correlationId'], values: { ':correlationId': context.correlationId } },
-          ),
-          ReturnValues: 'ALL_NEW',
-        }),
+        new UpdateCommand({ TableName: this.tableName, ...input }),
       );
-      const version: unknown = Attributes?.version;
-      if (typeof version !== 'number') throw new CorruptProductItemError(id);
-      return version;
+      return { failed: false, old: Attributes };
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw translateStoreError(error, 'UpdateItem');
-      if (expectedVersion === undefined) return undefined;
-      throw new VersionConflictError(id, expectedVersion, { cause: error });
-    }
-  }
-
-  /** Deletes the item if it is still at `version`; undefined when a writer slipped in (retry). */
-  private async deleteAtVersion(
-    id: ProductId,
-    version: number,
-    expectedVersion: number | undefined,
-  ): Promise<Product | undefined> {
-    try {
-      const { Attributes } = await this.client.send(
-        new DeleteCommand({
-          TableName: this.tableName,
-          Key: productKey(id),
-          ...conditionOf([
-            { expression: '#version = :version', names: ['version'], values: { ':version': version } },
-          ]),
-          ReturnValues: 'ALL_OLD',
-        }),
-      );
-      if (Attributes === undefined) throw new CorruptProductItemError(id);
-      return readProductItem(Attributes);
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw translateStoreError(error, 'DeleteItem');
-      if (expectedVersion === undefined) return undefined;
-      throw new VersionConflictError(id, expectedVersion, { cause: error });
+      const old =
+        error.Item === undefined ? undefined : unmarshall(error.Item as Record<string, AttributeValue>);
+      return { failed: true, old, cause: error };
     }
   }
 }

@@ -20,7 +20,7 @@ export {
 } from './table-definitions';
 export { DynamoDbProductRepository } from './dynamodb-product-repository';
 export { DynamoDbIdempotencyStore } from './dynamodb-idempotency-store';
-export { productStreamImage } from './product-stream-image';
+export { productStreamImage, productStreamImages, type ProductStreamImages } from './product-stream-image';
 export {
   parseProductStreamRecord,
   StreamRecordError,

@@ -37,25 +37,68 @@ describe(parseProductStreamRecord, () => {
       expect(change).toMatchObject({ kind: 'modified', before: { version: 1 }, after: { version: 2 } });
     });
 
-    it('reads a metadata-only MODIFY as a modification between identical products', () => {
-      const { change, correlationId } = parseProductStreamRecord(recordOf('metadata-only'));
-      expect(correlationId).toBe('corr-delete');
-      if (change.kind !== 'modified') throw new Error('expected a modification');
-      expect(change.after).toEqual(change.before);
-    });
-
-    it('reads a REMOVE as a removal, with the correlation id from the old image', () => {
+    it('reads the MODIFY to a tombstone as a removal at the deletion’s version and exact time', () => {
       const { change, correlationId } = parseProductStreamRecord(recordOf('delete'));
       expect(correlationId).toBe('corr-delete');
-      expect(change).toMatchObject({ kind: 'removed', before: { version: 2 } });
+      expect(change).toMatchObject({
+        kind: 'removed',
+        before: { version: 2, name: 'Desk lamp' },
+        deletion: { version: 3, deletedAt: '2026-01-01T00:03:00.123Z' },
+      });
     });
 
-    it('reads a whole batch in order', () => {
-      const kinds = loadStreamFixture('lifecycle').Records.map(
-        (r) => parseProductStreamRecord(r).change.kind,
-      );
-      expect(kinds).toEqual(['inserted', 'modified', 'modified', 'removed']);
+    it('reads the MODIFY from a tombstone as a creation after the deletion', () => {
+      const { change, correlationId } = parseProductStreamRecord(recordOf('recreate'));
+      expect(correlationId).toBe('corr-recreate');
+      expect(change).toMatchObject({
+        kind: 'inserted',
+        after: { version: 4, createdAt: '2026-01-01T00:04:00.123Z' },
+      });
     });
+
+    it('reads a REMOVE of a live item as a removal at the next version, at the record’s time', () => {
+      const record = recordOf('removed-by-hand');
+      const { change, correlationId } = parseProductStreamRecord(record);
+      expect(correlationId).toBeUndefined();
+      expect(change).toMatchObject({
+        kind: 'removed',
+        before: { version: 1 },
+        deletion: {
+          version: 2,
+          deletedAt: new Date(record.dynamodb.ApproximateCreationDateTime * 1000).toISOString(),
+        },
+      });
+    });
+
+    it('reads a REMOVE of a tombstone as no change', () => {
+      expect(parseProductStreamRecord(recordOf('tombstone-removed')).change).toBeUndefined();
+    });
+
+    it('reads a whole life in order', () => {
+      const kinds = loadStreamFixture('lifecycle').Records.map(
+        (r) => parseProductStreamRecord(r).change?.kind,
+      );
+      expect(kinds).toEqual(['inserted', 'modified', 'removed', 'inserted', 'modified']);
+    });
+  });
+
+  it('reads a MODIFY between two tombstones, or an INSERT of one, as no change', () => {
+    const tombstone = recordOf('delete').dynamodb.NewImage!;
+    const later = { ...tombstone, version: { N: '9' } };
+    const record = recordOf('delete');
+    expect(
+      parseProductStreamRecord({
+        ...record,
+        dynamodb: { ...record.dynamodb, OldImage: tombstone, NewImage: later },
+      }).change,
+    ).toBeUndefined();
+    expect(
+      parseProductStreamRecord({
+        ...record,
+        eventName: 'INSERT',
+        dynamodb: { ...record.dynamodb, OldImage: undefined, NewImage: tombstone },
+      }).change,
+    ).toBeUndefined();
   });
 
   it('accepts the Date the DynamoDB Streams API gives instead of epoch seconds', () => {
@@ -80,7 +123,7 @@ describe(parseProductStreamRecord, () => {
 
   describe('for a malformed record', () => {
     const insert = recordOf('insert');
-    const remove = recordOf('delete');
+    const remove = recordOf('removed-by-hand');
     const cases: [string, unknown][] = [
       ['not an object', 'INSERT'],
       ['no dynamodb part', { ...insert, dynamodb: undefined }],
@@ -96,6 +139,16 @@ describe(parseProductStreamRecord, () => {
       [
         'an image that is not a DynamoDB image',
         { ...insert, dynamodb: { ...insert.dynamodb, NewImage: { id: { X: 1 } } } },
+      ],
+      [
+        'a corrupt tombstone',
+        {
+          ...recordOf('delete'),
+          dynamodb: {
+            ...recordOf('delete').dynamodb,
+            NewImage: { ...recordOf('delete').dynamodb.NewImage, deletedAt: { S: 'yesterday' } },
+          },
+        },
       ],
       [
         'a corrupt product',

@@ -1,7 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Product, ProductChange } from '@catalog/domain';
-import { correlationIdOf, fromProductItem } from './product-item';
+import { changeBetween, type ProductChange, type ProductState } from '@catalog/domain';
+import { correlationIdOf, fromStateItem } from './product-item';
 
 /** One products-table stream record, read: what changed, when, and which request caused it. */
 export interface ProductStreamChange {
@@ -11,9 +11,10 @@ export interface ProductStreamChange {
   readonly eventId: string;
   /** ISO 8601, from dynamodb.ApproximateCreationDateTime. */
   readonly occurredAt: string;
-  /** The correlation id of the write: from the new image, or the old image for a removal. */
+  /** The correlation id of the write, from the new image (none for a REMOVE: no request wrote it). */
   readonly correlationId?: string;
-  readonly change: ProductChange;
+  /** Undefined when the record concerns no product (a tombstone rewritten or removed). */
+  readonly change: ProductChange | undefined;
 }
 
 /** A stream record that cannot be read as a product change; `sequenceNumber` names it when known. */
@@ -68,35 +69,35 @@ export const parseProductStreamRecord = (record: unknown): ProductStreamChange =
       return fail(`dynamodb.${name} is not a DynamoDB image`, error);
     }
   };
-  const product = (name: 'NewImage' | 'OldImage', item: Image): Product => {
+  const state = (name: 'NewImage' | 'OldImage', item: Image): ProductState => {
     try {
-      return fromProductItem(item);
+      return fromStateItem(item);
     } catch (error) {
-      return fail(`dynamodb.${name} is not a valid product`, error);
+      return fail(`dynamodb.${name} is not a valid product or tombstone`, error);
     }
   };
-  const result = (change: ProductChange, source: Image): ProductStreamChange => {
-    const correlationId = correlationIdOf(source);
+  const result = (before: Image | undefined, after: Image | undefined): ProductStreamChange => {
+    const change = changeBetween(
+      before && state('OldImage', before),
+      after && state('NewImage', after),
+      new Date(occurredAt),
+    );
+    const correlationId = after === undefined ? undefined : correlationIdOf(after);
     const base = { sequenceNumber, eventId, occurredAt, change };
     return correlationId === undefined ? base : { ...base, correlationId };
   };
 
+  // INSERT: a new product (or a tombstone nobody should write: no change). MODIFY: a replace, a delete
+  // (product -> tombstone) or a re-creation (tombstone -> product). REMOVE: the item itself was deleted,
+  // which the repository never does: a product removed by hand is read as deleted at the next version
+  // (see changeBetween), a removed tombstone as nothing.
   switch (record.eventName) {
-    case 'INSERT': {
-      const after = image('NewImage');
-      return result({ kind: 'inserted', after: product('NewImage', after) }, after);
-    }
-    case 'MODIFY': {
-      const [before, after] = [image('OldImage'), image('NewImage')];
-      return result(
-        { kind: 'modified', before: product('OldImage', before), after: product('NewImage', after) },
-        after,
-      );
-    }
-    case 'REMOVE': {
-      const before = image('OldImage');
-      return result({ kind: 'removed', before: product('OldImage', before) }, before);
-    }
+    case 'INSERT':
+      return result(undefined, image('NewImage'));
+    case 'MODIFY':
+      return result(image('OldImage'), image('NewImage'));
+    case 'REMOVE':
+      return result(image('OldImage'), undefined);
     default:
       return fail(`has an unknown eventName ${JSON.stringify(record.eventName)}`);
   }

@@ -7,10 +7,32 @@ const THROTTLING = new Set([
   'ThrottlingException',
   'RequestLimitExceeded',
 ]);
-const UNAVAILABLE = new Set(['InternalServerError', 'ServiceUnavailable', 'TimeoutError']);
+// Server faults and timeouts: the SDK's TimeoutError covers its connect and socket timeouts (and the
+// ECONNRESET / EPIPE / ETIMEDOUT it renames so); RequestTimeout(Exception) is the service's own.
+const UNAVAILABLE = new Set([
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+]);
+// The store cannot be reached at all: refused, unresolvable, reset, timed out or unroutable. Node puts the
+// code on the error (on an AggregateError too, when every address of a host failed).
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+]);
 
 // Throttling outlasts the SDK's own backoff (about a second), so clients wait a little longer than for a
-// transient server error.
+// transient server error or an unreachable store.
 const THROTTLED_RETRY_AFTER_SECONDS = 2;
 const UNAVAILABLE_RETRY_AFTER_SECONDS = 1;
 
@@ -19,6 +41,14 @@ const nameOf = (error: unknown): string | undefined => (error instanceof Error ?
 const isServerFault = (error: unknown): boolean => {
   const status = (error as { $metadata?: { httpStatusCode?: unknown } }).$metadata?.httpStatusCode;
   return typeof status === 'number' && status >= 500;
+};
+
+const isUnreachable = (error: unknown, depth = 0): boolean => {
+  if (!(error instanceof Error) || depth > 3) return false;
+  const { code } = error as { code?: unknown };
+  if (typeof code === 'string' && UNREACHABLE.has(code)) return true;
+  if (error instanceof AggregateError) return error.errors.some((inner) => isUnreachable(inner, depth + 1));
+  return isUnreachable(error.cause, depth + 1);
 };
 
 export const isConditionalCheckFailed = (error: unknown): error is Error & { Item?: unknown } =>
@@ -35,9 +65,10 @@ export const translateStoreError = (error: unknown, operation: string): unknown 
       { cause: error },
     );
   }
-  if (UNAVAILABLE.has(name) || isServerFault(error)) {
+  if (UNAVAILABLE.has(name) || isServerFault(error) || isUnreachable(error)) {
+    const code = (error as { code?: unknown }).code;
     return new StoreUnavailableError(
-      `DynamoDB could not complete ${operation} (${name})`,
+      `DynamoDB could not complete ${operation} (${typeof code === 'string' ? code : name})`,
       UNAVAILABLE_RETRY_AFTER_SECONDS,
       { cause: error },
     );

@@ -14,9 +14,7 @@ export const IdempotencyTableName = Symbol.for('catalog.IdempotencyTableName');
 
 /** How long idempotency records are kept, in whole seconds. */
 export interface IdempotencyRetention {
-  /** How long a completed request is remembered. */
+  /** How long a completed request is remembered. (A claim's lock is given with each claim.) */
   readonly ttlSeconds: number;
-  /** How long an unfinished claim locks its key (at least the longest a request may run). */
-  readonly inProgressTtlSeconds: number;
 }
 export const IdempotencyRetention = Symbol.for('catalog.IdempotencyRetention');

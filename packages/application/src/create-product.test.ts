@@ -5,7 +5,7 @@ import {
   ValidationError,
 } from '@catalog/domain';
 import { describe, expect, it } from 'vitest';
-import { CreateProduct } from './create-product';
+import { CreateProduct, scopedIdempotencyKey } from './create-product';
 import { context, cup, fakeWorld } from './use-cases.test-support';
 
 const setup = () => {
@@ -17,8 +17,9 @@ const setup = () => {
 describe(CreateProduct, () => {
   it('creates a product with a server-assigned id at version 1', async () => {
     const { createProduct, products } = setup();
-    const { product, replayed } = await createProduct.execute({ ...cup, name: '  Cup  ' }, context);
-    expect(replayed).toBe(false);
+    const result = await createProduct.execute({ ...cup, name: '  Cup  ' }, context);
+    const { product } = result;
+    expect(result).toMatchObject({ replayed: false, claimLost: false });
     expect(product).toEqual({
       id: '00000000-0000-4000-8000-000000000001',
       name: 'Cup',
@@ -63,7 +64,7 @@ describe(CreateProduct, () => {
         { price: { currency: 'EUR', amount: 450 }, description: 'White', name: 'Cup ' },
         { ...context, idempotencyKey: 'k1' },
       );
-      expect(again).toEqual({ product: first.product, replayed: true });
+      expect(again).toEqual({ product: first.product, replayed: true, claimLost: false });
       expect(products.size()).toBe(1);
     });
 
@@ -86,7 +87,9 @@ describe(CreateProduct, () => {
       const rejected = outcomes.find((outcome) => outcome.status === 'rejected');
       expect(rejected?.reason).toBeInstanceOf(IdempotencyKeyInFlightError);
       expect(products.size()).toBe(1);
-      expect((await idempotency.claim('CreateProduct:k', 'any')).status).toBe('completed');
+      expect((await idempotency.claim(scopedIdempotencyKey(undefined, 'k'), 'any', 60)).status).toBe(
+        'completed',
+      );
     });
 
     it('throws IdempotencyKeyReusedError for a concurrent request with the same key and another body', async () => {
@@ -111,7 +114,7 @@ describe(CreateProduct, () => {
 
     it('frees the key when the write fails, so a retry succeeds', async () => {
       const { createProduct, products } = setup();
-      products.failNext('put', new StoreUnavailableError('throttled'));
+      products.failNext('create', new StoreUnavailableError('throttled'));
       await expect(createProduct.execute(cup, { ...context, idempotencyKey: 'k' })).rejects.toBeInstanceOf(
         StoreUnavailableError,
       );

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import {
-  createProduct,
   IdempotencyKeyInFlightError,
   IdempotencyKeyReusedError,
   parseProductDetails,
@@ -23,13 +22,37 @@ export type CreateProductCommand = ProductDetailsInput;
 
 export interface CreateProductContext extends RequestContext {
   readonly idempotencyKey?: string;
+  /** Who is calling (the authorizer's principal); undefined for an anonymous caller. Keys are scoped to it. */
+  readonly principal?: string;
+  /** How long the invocation may still run, when the transport knows it; an idempotency claim lasts as long. */
+  readonly remainingTimeMs?: number;
 }
 
 export interface CreateProductResult {
   readonly product: Product;
   /** True when the response repeats an earlier request with the same Idempotency-Key. */
   readonly replayed: boolean;
+  /**
+   * True when the request's idempotency claim was taken over before its outcome could be recorded (it
+   * outlived its lock): the product was created, but a retry with the key will not replay this response.
+   */
+  readonly claimLost: boolean;
 }
+
+/** A stored idempotency result that is not a product: the service's fault (500), never the client's. */
+export class CorruptIdempotencyRecordError extends Error {
+  constructor(key: string, options?: ErrorOptions) {
+    super(`The result stored for idempotency key ${JSON.stringify(key)} is not a valid product`, options);
+    this.name = 'CorruptIdempotencyRecordError';
+  }
+}
+
+// A claim locks its key while the request may still run, plus a margin for clock differences between the
+// hosts that compare expiry times; never longer than a minute, so that a crashed request frees its key soon.
+const LOCK_MARGIN_MS = 1_000;
+export const IDEMPOTENCY_LOCK_MAX_SECONDS = 60;
+// Keys stay well inside DynamoDB's 2,048-byte key limit; a longer scope (a huge principal) is hashed.
+const SCOPED_KEY_MAX_BYTES = 1_024;
 
 /** Two requests are "the same" when their parsed details are, so formatting and key order do not matter. */
 const fingerprintOf = (details: ProductDetails): string =>
@@ -44,6 +67,23 @@ const fingerprintOf = (details: ProductDetails): string =>
     )
     .digest('base64url');
 
+/**
+ * The stored key of a client's Idempotency-Key: scoped to the operation and the caller, JSON-encoded so that
+ * no principal and key pair can spell another's (`null` stands for the anonymous caller).
+ */
+export const scopedIdempotencyKey = (principal: string | undefined, key: string): string => {
+  const scope = JSON.stringify([principal ?? null, key]);
+  return Buffer.byteLength(scope) <= SCOPED_KEY_MAX_BYTES
+    ? `CreateProduct:${scope}`
+    : `CreateProduct:sha256:${createHash('sha256').update(scope).digest('base64url')}`;
+};
+
+export const idempotencyLockSeconds = (remainingTimeMs: number | undefined): number => {
+  if (remainingTimeMs === undefined || !Number.isFinite(remainingTimeMs)) return IDEMPOTENCY_LOCK_MAX_SECONDS;
+  const seconds = Math.ceil((Math.max(0, remainingTimeMs) + LOCK_MARGIN_MS) / 1000);
+  return Math.min(IDEMPOTENCY_LOCK_MAX_SECONDS, seconds);
+};
+
 @injectable()
 export class CreateProduct {
   constructor(
@@ -56,31 +96,42 @@ export class CreateProduct {
   async execute(command: CreateProductCommand, context: CreateProductContext): Promise<CreateProductResult> {
     const details = parseProductDetails(command);
     if (context.idempotencyKey === undefined) {
-      return { product: await this.create(details, context), replayed: false };
+      return { product: await this.create(details, context), replayed: false, claimLost: false };
     }
-    const key = `CreateProduct:${context.idempotencyKey}`;
+    const key = scopedIdempotencyKey(context.principal, context.idempotencyKey);
     const fingerprint = fingerprintOf(details);
-    const claim = await this.idempotency.claim(key, fingerprint);
+    const claim = await this.idempotency.claim(
+      key,
+      fingerprint,
+      idempotencyLockSeconds(context.remainingTimeMs),
+    );
     if (claim.status !== 'claimed') {
       if (claim.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
       if (claim.status === 'in_progress') throw new IdempotencyKeyInFlightError();
-      return { product: restoreProduct(claim.result), replayed: true };
+      return { product: restoreResult(key, claim.result), replayed: true, claimLost: false };
     }
     let product: Product;
     try {
       product = await this.create(details, context);
     } catch (error) {
-      // Nothing was created, so the key is free again; if forgetting fails the claim expires by itself.
-      await this.idempotency.release(key).catch(() => undefined);
+      // Nothing was created, so the key is free again. If forgetting fails, the client still learns why its
+      // request failed, and the claim expires by itself.
+      await this.idempotency.release(key, claim.token).catch(() => undefined);
       throw error;
     }
-    await this.idempotency.complete(key, fingerprint, product as unknown as IdempotentResult);
-    return { product, replayed: false };
+    const settled = await this.idempotency.complete(key, claim.token, product as unknown as IdempotentResult);
+    return { product, replayed: false, claimLost: settled === 'lost' };
   }
 
-  private async create(details: ProductDetails, context: RequestContext): Promise<Product> {
-    const product = createProduct(this.ids.newProductId(), details, this.clock.now());
-    await this.products.put(product, context, { createOnly: true });
-    return product;
+  private create(details: ProductDetails, context: RequestContext): Promise<Product> {
+    return this.products.create(this.ids.newProductId(), details, this.clock.now(), context);
   }
 }
+
+const restoreResult = (key: string, result: IdempotentResult): Product => {
+  try {
+    return restoreProduct(result);
+  } catch (error) {
+    throw new CorruptIdempotencyRecordError(key, { cause: error });
+  }
+};

@@ -2,7 +2,7 @@ import { ProductNotFoundError, ValidationError } from '@catalog/domain';
 import { aProduct } from '@catalog/testkit';
 import { describe, expect, it } from 'vitest';
 import { GetProduct } from './get-product';
-import { context, fakeWorld } from './use-cases.test-support';
+import { fakeWorld } from './use-cases.test-support';
 
 const setup = () => {
   const world = fakeWorld();
@@ -14,7 +14,7 @@ describe(GetProduct, () => {
   it('returns the stored product', async () => {
     const { getProduct, products } = setup();
     const product = aProduct();
-    await products.put(product, context);
+    products.seed(product);
     expect(await getProduct.execute({ id: product.id })).toEqual(product);
   });
 

@@ -1,4 +1,4 @@
-import { replaceProduct, type Product } from '@catalog/domain';
+import { deleteProduct, replaceProduct, type Product } from '@catalog/domain';
 import { aProduct } from '@catalog/testkit';
 import { describe, expect, it } from 'vitest';
 import { eventIdFor } from './event-id';
@@ -17,7 +17,6 @@ const record = (change: ProductChangeRecord['change'], correlationId?: string): 
   return {
     recordId: `seq-${sequence}`,
     sourceId: `event-${sequence}`,
-    occurredAt: '2026-05-01T12:00:00.000Z',
     change,
     ...(correlationId === undefined ? {} : { correlationId }),
   };
@@ -29,14 +28,16 @@ const renamed = (product: Product, name: string): Product =>
 
 describe(PublishProductChanges, () => {
   it('publishes Created, Updated and Deleted events with metadata, in record order', async () => {
-    // occurredAt: the write's own timestamp (updatedAt) for Created/Updated, the record's time for Deleted.
+    // occurredAt: the write's own exact time (updatedAt, or the deletion's time); productVersion: the
+    // version the change produced, for a deletion the deletion's own.
     const { publish, publisher } = setup();
     const product = aProduct();
     const updated = renamed(product, 'Renamed');
+    const deletion = deleteProduct(updated, new Date('2026-05-03T09:15:30.456Z'));
     const records = [
       record({ kind: 'inserted', after: product }, 'corr-1'),
       record({ kind: 'modified', before: product, after: updated }, 'corr-2'),
-      record({ kind: 'removed', before: updated }, 'corr-3'),
+      record({ kind: 'removed', before: updated, deletion }, 'corr-3'),
     ];
 
     expect(await publish.execute(records)).toEqual({ published: 3, skipped: 0, failed: 0, notAttempted: 0 });
@@ -64,10 +65,24 @@ describe(PublishProductChanges, () => {
       }),
       expect.objectContaining({
         type: 'ProductDeleted',
-        metadata: expect.objectContaining({ occurredAt: '2026-05-01T12:00:00.000Z' }),
+        metadata: expect.objectContaining({
+          correlationId: 'corr-3',
+          productVersion: 3,
+          occurredAt: '2026-05-03T09:15:30.456Z',
+        }),
         data: { product: updated },
       }),
     ]);
+    const versions = publisher.delivered.map((event) => event.metadata.productVersion);
+    expect(versions).toEqual([1, 2, 3]);
+  });
+
+  it('skips a record that concerns no product', async () => {
+    const { publish, publisher } = setup();
+    expect(
+      await publish.execute([record(undefined), record({ kind: 'inserted', after: aProduct() })]),
+    ).toEqual({ published: 1, skipped: 1, failed: 0, notAttempted: 0 });
+    expect(publisher.delivered).toHaveLength(1);
   });
 
   it('skips a modification that changed nothing a consumer sees, and calls no publisher for none', async () => {

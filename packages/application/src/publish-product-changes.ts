@@ -16,16 +16,15 @@ export interface ProductChangeRecord {
   readonly recordId: string;
   /** A globally unique, stable identity of the record; the event id is derived from it. */
   readonly sourceId: string;
-  /** When the feed recorded the change (the occurrence time of a removal). */
-  readonly occurredAt: string;
   /** The correlation id of the write; the event id stands in when the writer left none. */
   readonly correlationId?: string;
-  readonly change: ProductChange;
+  /** Undefined for a record of the feed that concerns no product (e.g. a deletion record removed). */
+  readonly change: ProductChange | undefined;
 }
 
 export interface PublishProductChangesResult {
   readonly published: number;
-  /** Records that were not worth an event (nothing a consumer sees changed). */
+  /** Records that were not worth an event (no product, or nothing a consumer sees changed). */
   readonly skipped: number;
   /** Events the publisher tried and could not deliver. */
   readonly failed: number;
@@ -40,12 +39,10 @@ const toEvent = (record: ProductChangeRecord, data: ProductEventData): ProductEv
   const metadata: ProductEventMetadata = {
     eventId,
     eventVersion: PRODUCT_EVENT_VERSION,
-    // A write stamps the product with the exact time; only a removal has nothing but the feed's
-    // (approximate, second-precision) record time.
-    occurredAt: data.type === 'ProductDeleted' ? record.occurredAt : data.product.updatedAt,
+    occurredAt: data.occurredAt,
     correlationId: record.correlationId ?? eventId,
     productId: data.product.id,
-    productVersion: data.product.version,
+    productVersion: data.productVersion,
   };
   return data.type === 'ProductUpdated'
     ? { type: data.type, metadata, data: { product: data.product, changedFields: data.changedFields } }
@@ -61,7 +58,7 @@ export class PublishProductChanges {
     const events: ProductEvent[] = [];
     const recordIndexByEventId = new Map<string, number>();
     records.forEach((record, index) => {
-      const data = eventDataFor(record.change);
+      const data = record.change === undefined ? undefined : eventDataFor(record.change);
       if (data === undefined) return;
       const event = toEvent(record, data);
       events.push(event);

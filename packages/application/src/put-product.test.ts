@@ -5,11 +5,25 @@ import {
   VersionConflictError,
 } from '@catalog/domain';
 import type { Product } from '@catalog/domain';
-import { describe, expect, it } from 'vitest';
+import type { InMemoryProductRepository } from '@catalog/testkit';
+import { describe, expect, it, vi } from 'vitest';
 import { PutProduct } from './put-product';
 import { context, cup, fakeWorld } from './use-cases.test-support';
 
 const id = '3f0b7c1e-6a0b-4c5e-9a3f-1b2c3d4e5f60';
+
+/** The repository calls made from now on, by name (get included: a PUT needs no read). */
+const spyOnWrites = (products: InMemoryProductRepository) => {
+  const spies = (['get', 'create', 'replace', 'delete'] as const).map((name) => ({
+    name,
+    spy: vi.spyOn(products, name),
+  }));
+  return () =>
+    spies
+      .flatMap(({ name, spy }) => spy.mock.invocationCallOrder.map((order) => ({ name, order })))
+      .sort((a, b) => a.order - b.order)
+      .map(({ name }) => name);
+};
 
 const setup = () => {
   const world = fakeWorld();
@@ -107,27 +121,84 @@ describe(PutProduct, () => {
       expect((await products.get(ProductId.parse(id)))?.name).toBe('Cup');
     });
 
-    it('fails the precondition when a concurrent writer wins between read and write', async () => {
+    it('fails the precondition when a concurrent writer wins before the write', async () => {
       const { putProduct, products } = await existing();
-      products.failNext('put', new VersionConflictError(id, 1));
+      products.failNext('replace', new VersionConflictError(id, 1, 2));
       await expect(
         putProduct.execute({ id, ...cup, name: 'Mug' }, { ifMatch: 1 }, context),
       ).rejects.toBeInstanceOf(PreconditionFailedError);
     });
 
-    it('retries an unconditional write that lost a race, on the new state', async () => {
-      const { putProduct, products } = await existing();
-      products.failNext('put', new VersionConflictError(id, 1));
-      const { product } = await putProduct.execute({ id, ...cup, name: 'Mug' }, {}, context);
-      expect(product).toMatchObject({ name: 'Mug', version: 2 });
+    it('replaces the product a concurrent writer created first, for an unconditional write', async () => {
+      const { putProduct, products } = setup();
+      products.failNext('create', new VersionConflictError(id, 'absent', 1));
+      products.failNext('replace', new VersionConflictError(id, 'any', 'absent'));
+      const { product, created } = await putProduct.execute({ id, ...cup, name: 'Mug' }, {}, context);
+      expect(created).toBe(true);
+      expect(product).toMatchObject({ name: 'Mug', version: 1 });
     });
 
     it('gives up with VersionConflictError after repeated lost races', async () => {
-      const { putProduct, products } = await existing();
-      for (let i = 0; i < 3; i++) products.failNext('put', new VersionConflictError(id, 1));
+      const { putProduct, products } = setup();
+      for (let i = 0; i < 2; i++) products.failNext('create', new VersionConflictError(id, 'absent', 1));
+      const writes = spyOnWrites(products);
       await expect(putProduct.execute({ id, ...cup, name: 'Mug' }, {}, context)).rejects.toBeInstanceOf(
         VersionConflictError,
       );
+      expect(writes()).toEqual(['replace', 'create', 'replace', 'create']);
+    });
+  });
+
+  describe('after the product was deleted', () => {
+    const deleted = async () => {
+      const world = setup();
+      await world.putProduct.execute({ id, ...cup }, {}, context);
+      await world.products.delete(ProductId.parse(id), world.clock.now(), context);
+      world.clock.advance(60_000);
+      return world;
+    };
+
+    it.each([{}, { ifNoneMatch: '*' as const }])(
+      'creates it again at the version after its deletion (%j)',
+      async (preconditions) => {
+        const { putProduct } = await deleted();
+        const { product, created } = await putProduct.execute({ id, ...cup }, preconditions, context);
+        expect(created).toBe(true);
+        expect(product).toMatchObject({ version: 3, createdAt: '2026-05-01T12:01:00.000Z' });
+      },
+    );
+
+    it.each([2, '*' as const])('fails If-Match: %s as for an absent product', async (ifMatch) => {
+      const { putProduct, products } = await deleted();
+      await expect(putProduct.execute({ id, ...cup }, { ifMatch }, context)).rejects.toThrow(
+        /does not exist/,
+      );
+      expect(products.size()).toBe(0);
+    });
+  });
+
+  describe('store calls', () => {
+    it.each([
+      ['If-None-Match: *', { ifNoneMatch: '*' as const }, false, ['create']],
+      ['If-Match: 1', { ifMatch: 1 }, true, ['replace']],
+      ['If-Match: *', { ifMatch: '*' as const }, true, ['replace']],
+      ['no precondition on an existing product', {}, true, ['replace']],
+      ['no precondition on a new product', {}, false, ['replace', 'create']],
+    ])('%s: %j', async (_, preconditions, exists, calls) => {
+      const { putProduct, products } = setup();
+      if (exists) await putProduct.execute({ id, ...cup }, {}, context);
+      const writes = spyOnWrites(products);
+      await putProduct.execute({ id, ...cup, name: 'Mug' }, preconditions, context);
+      expect(writes()).toEqual(calls);
+    });
+
+    it('refuses If-Match together with If-None-Match: * without calling the store', async () => {
+      const { putProduct, products } = setup();
+      const writes = spyOnWrites(products);
+      await expect(
+        putProduct.execute({ id, ...cup }, { ifMatch: 1, ifNoneMatch: '*' }, context),
+      ).rejects.toBeInstanceOf(PreconditionFailedError);
+      expect(writes()).toEqual([]);
     });
   });
 

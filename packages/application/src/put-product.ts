@@ -1,11 +1,10 @@
 import {
-  createProduct,
   parseProductDetails,
   PreconditionFailedError,
   ProductId,
-  replaceProduct,
   VersionConflictError,
   type Product,
+  type ProductDetails,
   type ProductDetailsInput,
 } from '@catalog/domain';
 import { Clock, ProductRepository } from '@catalog/ports';
@@ -31,10 +30,14 @@ export interface PutProductResult {
   readonly changed: boolean;
 }
 
-/** Unconditional writes re-read and retry this often when a concurrent writer wins in between. */
-const MAX_ATTEMPTS = 3;
+// An unconditional PUT replaces, or creates when no product is live: two writes at most unless other
+// writers keep creating and deleting the product in between; then it gives up with VersionConflictError.
+const MAX_WRITES = 4;
 
-/** Creates the product under the client's id, or replaces its details (a no-op when they are identical). */
+/**
+ * Creates the product under the client's id, or replaces its details (a no-op when they are identical).
+ * Each precondition is the condition of one repository write, so a conditional PUT is one store call.
+ */
 @injectable()
 export class PutProduct {
   constructor(
@@ -49,47 +52,66 @@ export class PutProduct {
   ): Promise<PutProductResult> {
     const id = ProductId.parse(command.id);
     const details = parseProductDetails(command);
-    const conditional = preconditions.ifMatch !== undefined || preconditions.ifNoneMatch !== undefined;
-    for (let attempt = 1; ; attempt++) {
-      const current = await this.products.get(id);
-      checkPreconditions(id, current, preconditions);
+    const { ifMatch, ifNoneMatch } = preconditions;
+    try {
+      if (ifNoneMatch === '*') {
+        if (ifMatch !== undefined) {
+          throw new PreconditionFailedError('If-Match and If-None-Match: * cannot both hold');
+        }
+        return await this.create(id, details, context);
+      }
+      if (ifMatch !== undefined) {
+        return await this.replace(id, details, context, ifMatch === '*' ? 'any' : ifMatch);
+      }
+    } catch (error) {
+      if (!(error instanceof VersionConflictError)) throw error;
+      throw new PreconditionFailedError(preconditionMessage(error), { cause: error });
+    }
+    return this.createOrReplace(id, details, context);
+  }
+
+  private async createOrReplace(
+    id: ProductId,
+    details: ProductDetails,
+    context: RequestContext,
+  ): Promise<PutProductResult> {
+    for (let writes = 2; ; writes += 2) {
       try {
-        if (current === undefined) {
-          const product = createProduct(id, details, this.clock.now());
-          await this.products.put(product, context, { createOnly: true });
-          return { product, created: true, changed: true };
-        }
-        const { product, changedFields } = replaceProduct(current, details, this.clock.now());
-        if (changedFields.length > 0) {
-          await this.products.put(product, context, { expectedVersion: current.version });
-        }
-        return { product, created: false, changed: changedFields.length > 0 };
+        return await this.replace(id, details, context, 'any');
       } catch (error) {
-        if (!(error instanceof VersionConflictError)) throw error;
-        // The state the precondition was checked against is gone: for a conditional request that is a
-        // failed precondition; an unconditional one simply tries again on the new state.
-        if (conditional) {
-          throw new PreconditionFailedError(`Product ${id} changed while it was being written`, {
-            cause: error,
-          });
-        }
-        if (attempt >= MAX_ATTEMPTS) throw error;
+        // No live product: create it. If another writer creates it first, replace that one.
+        if (!(error instanceof VersionConflictError) || error.found !== 'absent') throw error;
+      }
+      try {
+        return await this.create(id, details, context);
+      } catch (error) {
+        if (!(error instanceof VersionConflictError) || writes >= MAX_WRITES) throw error;
       }
     }
   }
+
+  private async create(id: ProductId, details: ProductDetails, context: RequestContext) {
+    const product = await this.products.create(id, details, this.clock.now(), context);
+    return { product, created: true, changed: true };
+  }
+
+  private async replace(
+    id: ProductId,
+    details: ProductDetails,
+    context: RequestContext,
+    expectedVersion: number | 'any',
+  ): Promise<PutProductResult> {
+    const { product, changedFields } = await this.products.replace(id, details, this.clock.now(), context, {
+      expectedVersion,
+    });
+    return { product, created: false, changed: changedFields.length > 0 };
+  }
 }
 
-const checkPreconditions = (id: ProductId, current: Product | undefined, given: PutPreconditions): void => {
-  if (given.ifNoneMatch === '*' && current !== undefined) {
-    throw new PreconditionFailedError(`Product ${id} already exists (If-None-Match: *)`);
+const preconditionMessage = ({ productId, expected, found }: VersionConflictError): string => {
+  if (expected === 'absent') return `Product ${productId} already exists (If-None-Match: *)`;
+  if (found === 'absent') {
+    return `Product ${productId} does not exist (If-Match requires an existing product)`;
   }
-  if (given.ifMatch === undefined) return;
-  if (current === undefined) {
-    throw new PreconditionFailedError(`Product ${id} does not exist (If-Match requires an existing product)`);
-  }
-  if (given.ifMatch !== '*' && given.ifMatch !== current.version) {
-    throw new PreconditionFailedError(
-      `Product ${id} is at version ${current.version}, not ${given.ifMatch} (If-Match)`,
-    );
-  }
+  return `Product ${productId} is at version ${found}, not ${String(expected)} (If-Match)`;
 };

@@ -17,7 +17,7 @@ describe('the error taxonomy', () => {
     [new ValidationError([{ field: 'name', message: 'bad' }]), 'VALIDATION_FAILED', 'invariant_violated'],
     [new InvalidCursorError(), 'INVALID_CURSOR', 'invariant_violated'],
     [new ProductNotFoundError('x'), 'PRODUCT_NOT_FOUND', 'not_found'],
-    [new VersionConflictError('x', 3), 'VERSION_CONFLICT', 'conflict'],
+    [new VersionConflictError('x', 3, 4), 'VERSION_CONFLICT', 'conflict'],
     [new PreconditionFailedError('no'), 'PRECONDITION_FAILED', 'precondition_failed'],
     [new IdempotencyKeyInFlightError(), 'IDEMPOTENCY_KEY_IN_FLIGHT', 'conflict'],
     [new IdempotencyKeyReusedError(), 'IDEMPOTENCY_KEY_REUSED', 'unprocessable'],
@@ -32,7 +32,17 @@ describe('the error taxonomy', () => {
 
   it('keeps the cause', () => {
     const cause = new Error('ConditionalCheckFailedException');
-    expect(new VersionConflictError('x', 1, { cause }).cause).toBe(cause);
+    expect(new VersionConflictError('x', 1, 2, { cause }).cause).toBe(cause);
+  });
+
+  it('says what a lost conditional write expected and what it found', () => {
+    expect(new VersionConflictError('p', 3, 4).message).toBe(
+      'Product p was changed concurrently (expected version 3, found version 4)',
+    );
+    expect(new VersionConflictError('p', 'absent', 2)).toMatchObject({ expected: 'absent', found: 2 });
+    expect(new VersionConflictError('p', 'any', 'absent').message).toContain(
+      'expected a live product, found no live product',
+    );
   });
 
   it('joins validation issues into a readable message and re-roots them under a prefix', () => {

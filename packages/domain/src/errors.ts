@@ -67,17 +67,37 @@ export class ProductNotFoundError extends DomainError {
   }
 }
 
-/** A conditional write lost: the stored version is not the one the writer based its change on. */
+/** What a conditional write required of an id: no live product, any live product, or one at this version. */
+export type ExpectedVersion = number | 'absent' | 'any';
+
+/** What the write found instead: no live product (never created, or deleted), or the live product's version. */
+export type FoundVersion = number | 'absent';
+
+const describeVersion = (version: ExpectedVersion | FoundVersion): string =>
+  typeof version === 'number'
+    ? `version ${version}`
+    : version === 'any'
+      ? 'a live product'
+      : 'no live product';
+
+/**
+ * A conditional write lost: the id's stored state is not the one the writer based its change on. `expected`
+ * and `found` tell the cases apart (a create that met a live product, a replace or delete that met none, or
+ * one that met another version).
+ */
 export class VersionConflictError extends DomainError {
   readonly code = 'VERSION_CONFLICT';
   readonly kind = 'conflict';
-
   constructor(
     readonly productId: string,
-    readonly expected: number | 'absent' | 'present',
+    readonly expected: ExpectedVersion,
+    readonly found: FoundVersion,
     options?: ErrorOptions,
   ) {
-    super(`Product ${productId} was changed concurrently (expected ${String(expected)})`, options);
+    super(
+      `Product ${productId} was changed concurrently (expected ${describeVersion(expected)}, found ${describeVersion(found)})`,
+      options,
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import { ISO_4217_CODES } from './currency';
 import { ValidationError, type FieldIssue } from './errors';
+import { isRecord } from './guards';
 
 export type CurrencyCode = string & { readonly __brand: 'CurrencyCode' };
 
@@ -10,9 +11,6 @@ export interface Money {
 }
 
 export const MONEY_MAX_AMOUNT = 1_000_000_000;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const amountIssue = (amount: unknown): string | undefined => {
   if (typeof amount !== 'number' || !Number.isFinite(amount)) return 'must be a number';

@@ -3,6 +3,7 @@ import { ValidationError, type FieldIssue } from './errors';
 import { Money } from './money';
 import { ProductId } from './product-id';
 import { ProductName } from './product-name';
+import { isRecord, isUtcTimestamp, isVersion } from './guards';
 
 /** What a client chooses; everything else on a Product is assigned by the service. */
 export interface ProductDetails {
@@ -13,7 +14,10 @@ export interface ProductDetails {
 
 export interface Product extends ProductDetails {
   readonly id: ProductId;
-  /** Starts at 1 and grows by one with every change; it is the ETag. */
+  /**
+   * Grows by one with every change, deletions included, over the whole life of the id: 1 for a new id, one
+   * after the deletion's version for a re-created one. It is the ETag and orders the product's events.
+   */
   readonly version: number;
   /** ISO 8601 UTC timestamps. */
   readonly createdAt: string;
@@ -23,9 +27,6 @@ export interface Product extends ProductDetails {
 export type ProductField = 'name' | 'description' | 'price';
 
 export const PRODUCT_FIELDS: readonly ProductField[] = ['name', 'description', 'price'];
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Runs each parser and gathers every issue, so a client learns about all bad fields at once. */
 const collect = <T>(issues: FieldIssue[], parse: () => T): T | undefined => {
@@ -56,9 +57,22 @@ export const parseProductDetails = (input: ProductDetailsInput): ProductDetails 
   return description === undefined ? { name, price } : { name, description, price };
 };
 
-export const createProduct = (id: ProductId, details: ProductDetails, at: Date): Product => {
+/** The version of a product created under an id that has never held one. */
+export const FIRST_VERSION = 1;
+
+/**
+ * A new product under `id`. After a deletion (`previous`, a ProductDeletion) it continues the id's versions,
+ * so that a re-created product never looks older than its own deletion; otherwise it starts at FIRST_VERSION.
+ */
+export const createProduct = (
+  id: ProductId,
+  details: ProductDetails,
+  at: Date,
+  previous?: { readonly version: number },
+): Product => {
   const timestamp = at.toISOString();
-  return { id, ...details, version: 1, createdAt: timestamp, updatedAt: timestamp };
+  const version = previous === undefined ? FIRST_VERSION : previous.version + 1;
+  return { id, ...details, version, createdAt: timestamp, updatedAt: timestamp };
 };
 
 export const changedFields = (before: ProductDetails, after: ProductDetails): ProductField[] =>
@@ -84,8 +98,6 @@ export const replaceProduct = (
   };
 };
 
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
-
 /**
  * Rebuilds a Product from stored or transported data, checking every invariant; adapters use it so a
  * corrupt record surfaces as a ValidationError instead of travelling on.
@@ -97,21 +109,18 @@ export const restoreProduct = (raw: unknown): Product => {
   const details = collect(issues, () =>
     parseProductDetails({ name: raw.name, description: raw.description ?? undefined, price: raw.price }),
   );
-  const version = raw.version;
-  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
-    issues.push({ field: 'version', message: 'must be a positive integer' });
-  }
+  const { version } = raw;
+  if (!isVersion(version)) issues.push({ field: 'version', message: 'must be a positive integer' });
   for (const field of ['createdAt', 'updatedAt'] as const) {
-    const value = raw[field];
-    if (typeof value !== 'string' || !ISO_TIMESTAMP.test(value) || Number.isNaN(Date.parse(value))) {
-      issues.push({ field, message: 'must be an ISO 8601 UTC timestamp' });
-    }
+    if (!isUtcTimestamp(raw[field])) issues.push({ field, message: 'must be an ISO 8601 UTC timestamp' });
   }
-  if (issues.length > 0 || id === undefined || details === undefined) throw new ValidationError(issues);
+  if (issues.length > 0 || id === undefined || details === undefined || !isVersion(version)) {
+    throw new ValidationError(issues);
+  }
   return {
     id,
     ...details,
-    version: version as number,
+    version,
     createdAt: raw.createdAt as string,
     updatedAt: raw.updatedAt as string,
   };

@@ -19,12 +19,7 @@ export {
   listProductsPorts,
   deleteProductPorts,
 } from './bindings/roots';
-export {
-  dynamoDbClientModule,
-  dynamoDbProductsModule,
-  dynamoDbIdempotencyModule,
-  IDEMPOTENCY_IN_PROGRESS_TTL_SECONDS,
-} from './bindings/dynamodb';
+export { dynamoDbClientModule, dynamoDbProductsModule, dynamoDbIdempotencyModule } from './bindings/dynamodb';
 export { observabilityModule, type ObservabilityOptions } from './bindings/observability';
 export {
   clockModule,

@@ -1,5 +1,4 @@
-import { productStreamImage } from '@catalog/adapter-dynamodb';
-import type { Product } from '@catalog/domain';
+import { productStreamImages } from '@catalog/adapter-dynamodb';
 import { Clock, IdempotencyStore, ProductRepository } from '@catalog/ports';
 import {
   InMemoryIdempotencyStore,
@@ -20,16 +19,14 @@ export const memoryPortsModule = (repository: InMemoryProductRepository) =>
       .inSingletonScope();
   });
 
-const EVENT_NAMES = { inserted: 'INSERT', modified: 'MODIFY', removed: 'REMOVE' } as const;
-
-/** The record DynamoDB Streams would carry for an in-memory change (same image layout as the table's). */
+/** The record DynamoDB Streams would carry for an in-memory change (same images as the table's). */
 export const toStreamRecord = (entry: InMemoryChange, streamArn: string): DynamoDBRecord => {
   const { change } = entry;
-  const image = (product: Product) => productStreamImage(product, entry.correlationId);
+  const { eventName, ...images } = productStreamImages(change, entry.correlationId);
   const product = change.kind === 'removed' ? change.before : change.after;
   return {
     eventID: `memory-${entry.sequence}`,
-    eventName: EVENT_NAMES[change.kind],
+    eventName,
     eventVersion: '1.1',
     eventSource: 'aws:dynamodb',
     awsRegion: 'local',
@@ -37,8 +34,7 @@ export const toStreamRecord = (entry: InMemoryChange, streamArn: string): Dynamo
     dynamodb: {
       ApproximateCreationDateTime: Math.floor(entry.at.getTime() / 1000),
       Keys: { id: { S: product.id } },
-      ...(change.kind === 'inserted' ? {} : { OldImage: image(change.before) }),
-      ...(change.kind === 'removed' ? {} : { NewImage: image(change.after) }),
+      ...images,
       SequenceNumber: String(entry.sequence).padStart(21, '0'),
       SizeBytes: 0,
       StreamViewType: 'NEW_AND_OLD_IMAGES',

@@ -1,19 +1,24 @@
-import type { Product, ProductId } from '@catalog/domain';
+import type { Product, ProductDetails, ProductField, ProductId } from '@catalog/domain';
 
 /** Who caused a write; stored with the product so the events the write causes can carry it. */
 export interface WriteContext {
   readonly correlationId: string;
 }
 
-export interface PutProductOptions {
-  /** Write only when the stored product has this version; otherwise VersionConflictError (also when absent). */
-  readonly expectedVersion?: number;
-  /** Write only when no product has this id; otherwise VersionConflictError. */
-  readonly createOnly?: boolean;
+export interface ReplaceProductOptions {
+  /** Replace only the product at this version, or (`any`) whichever version is live. */
+  readonly expectedVersion: number | 'any';
+}
+
+export interface ReplaceProductResult {
+  /** The product as stored afterwards: the replacement, or the unchanged product for identical details. */
+  readonly product: Product;
+  /** The details that differ from the replaced product; empty when nothing was written. */
+  readonly changedFields: readonly ProductField[];
 }
 
 export interface DeleteProductOptions {
-  /** Delete only when the stored product has this version; otherwise VersionConflictError (also when absent). */
+  /** Delete only the product at this version; otherwise VersionConflictError (also when none is live). */
   readonly expectedVersion?: number;
 }
 
@@ -31,18 +36,54 @@ export interface ProductPage {
 }
 
 /**
- * Stores products. Conditional writes are atomic: of concurrent writers holding the same expected version,
- * exactly one wins. Throttling or an unavailable store surfaces as StoreUnavailableError.
+ * Stores products, one state per id: a live product, or the deletion that ended the last one (kept for
+ * good, so that versions grow over the whole life of an id). Only live products are ever returned.
+ *
+ * Every method is one atomic, conditional operation on the id, implementable as one store call: of
+ * concurrent writers whose conditions hold on the same state exactly one wins. The versions, timestamps
+ * and changed fields a write produces are those of the domain (`createProduct`, `replaceProduct`,
+ * `deleteProduct`). Every write that succeeds puts exactly one change on the store's change feed; a write
+ * that changes nothing puts none. A lost condition throws VersionConflictError whose `expected` is the
+ * condition and `found` what the id held (`absent`: no live product); throttling or an unreachable store
+ * throws StoreUnavailableError.
  */
 export interface ProductRepository {
+  /** The live product under `id`; undefined when there is none (never created, or deleted). */
   get(id: ProductId): Promise<Product | undefined>;
-  /** Creates or replaces the product as given (its version is the caller's responsibility). */
-  put(product: Product, context: WriteContext, options?: PutProductOptions): Promise<void>;
-  /** Removes the product and returns what was removed, or undefined when there was nothing to remove. */
-  delete(id: ProductId, context: WriteContext, options?: DeleteProductOptions): Promise<Product | undefined>;
   /**
-   * Pages through all products; with no concurrent writes every product appears exactly once across pages.
-   * A cursor that this repository did not issue throws InvalidCursorError.
+   * Creates the product under an id that holds no live product, at the version after the id's deletion
+   * (FIRST_VERSION for an unused id), and returns it as stored. A live product: VersionConflictError
+   * (`expected: 'absent'`, `found`: its version).
+   */
+  create(id: ProductId, details: ProductDetails, at: Date, context: WriteContext): Promise<Product>;
+  /**
+   * Replaces the live product's details at `options.expectedVersion` (`replaceProduct`). Identical details
+   * write nothing: the product comes back unchanged, with no changed fields and no change on the feed. No
+   * live product, or another version than expected: VersionConflictError (`found`: `absent` or the
+   * version), even for identical details.
+   */
+  replace(
+    id: ProductId,
+    details: ProductDetails,
+    at: Date,
+    context: WriteContext,
+    options: ReplaceProductOptions,
+  ): Promise<ReplaceProductResult>;
+  /**
+   * Deletes the live product (`deleteProduct`: the id keeps the deletion's version) and returns the product
+   * as it was; undefined, writing nothing, when there is no live product and no version was expected. An
+   * expected version that does not match, or a missing product with one: VersionConflictError.
+   */
+  delete(
+    id: ProductId,
+    at: Date,
+    context: WriteContext,
+    options?: DeleteProductOptions,
+  ): Promise<Product | undefined>;
+  /**
+   * Pages through all live products; with no concurrent writes every live product appears exactly once
+   * across pages, no page is empty while more follow, and the last has no cursor. A cursor that this
+   * repository did not issue throws InvalidCursorError.
    */
   list(query: ListProductsQuery): Promise<ProductPage>;
 }

@@ -12,10 +12,6 @@ import { IdempotencyStore, ProductRepository } from '@catalog/ports';
 import { ContainerModule } from 'inversify';
 import type { DynamoDbConfig, IdempotencyConfig, ProductsTableConfig } from '../config/api';
 
-// An unfinished claim locks its key this long: longer than an API function may run (API Gateway gives up
-// after 29 s), short enough that a request that crashed mid-way frees its key soon.
-export const IDEMPOTENCY_IN_PROGRESS_TTL_SECONDS = 60;
-
 /** The DynamoDB document client (creating it opens no connection; in Lambda it uses the function's role). */
 export const dynamoDbClientModule = (config: DynamoDbConfig): ContainerModule =>
   new ContainerModule(({ bind }) => {
@@ -34,9 +30,6 @@ export const dynamoDbProductsModule = (config: ProductsTableConfig): ContainerMo
 export const dynamoDbIdempotencyModule = (config: IdempotencyConfig): ContainerModule =>
   new ContainerModule(({ bind }) => {
     bind(IdempotencyTableName).toConstantValue(config.tableName);
-    bind(IdempotencyRetention).toConstantValue({
-      ttlSeconds: config.ttlSeconds,
-      inProgressTtlSeconds: IDEMPOTENCY_IN_PROGRESS_TTL_SECONDS,
-    });
+    bind(IdempotencyRetention).toConstantValue({ ttlSeconds: config.ttlSeconds });
     bind(IdempotencyStore).to(DynamoDbIdempotencyStore).inSingletonScope();
   });

@@ -36,7 +36,7 @@ const roots: [string, Ports, Build, Record<string, string>, symbol[]][] = [
   ['put-product', putProductPorts, buildPutProductHandler, apiEnv, [ProductRepository, Clock]],
   ['get-product', getProductPorts, buildGetProductHandler, apiEnv, [ProductRepository]],
   ['list-products', listProductsPorts, buildListProductsHandler, apiEnv, [ProductRepository]],
-  ['delete-product', deleteProductPorts, buildDeleteProductHandler, apiEnv, [ProductRepository]],
+  ['delete-product', deleteProductPorts, buildDeleteProductHandler, apiEnv, [ProductRepository, Clock]],
 ];
 const PORTS = [ProductRepository, IdempotencyStore, Clock, IdGenerator];
 

@@ -40,5 +40,8 @@ export const getProductPorts = (env: Environment, options: ObservabilityOptions 
 export const listProductsPorts = (env: Environment, options: ObservabilityOptions = {}): Container =>
   productsPorts(loadConfig(readApiConfig, env), options);
 
-export const deleteProductPorts = (env: Environment, options: ObservabilityOptions = {}): Container =>
-  productsPorts(loadConfig(readApiConfig, env), options);
+export const deleteProductPorts = (env: Environment, options: ObservabilityOptions = {}): Container => {
+  const container = productsPorts(loadConfig(readApiConfig, env), options);
+  container.load(clockModule);
+  return container;
+};

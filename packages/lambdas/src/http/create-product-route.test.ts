@@ -210,8 +210,8 @@ describe('POST /api/products', () => {
     it('answers 503 with Retry-After when it throttles, and frees the key', async () => {
       const world = apiWorld();
       world.products.failNext(
-        'put',
-        new StoreUnavailableError('DynamoDB throttled PutItem (ThrottlingException)', 2),
+        'create',
+        new StoreUnavailableError('DynamoDB throttled UpdateItem (ThrottlingException)', 2),
       );
       const response = await world.createProduct(post({ body: cup, headers: { 'Idempotency-Key': 'k-1' } }));
       expect(response.status).toBe(503);
@@ -224,7 +224,7 @@ describe('POST /api/products', () => {
 
     it('answers 500 with only the correlation id, and logs the cause', async () => {
       const world = apiWorld();
-      world.products.failNext('put', new Error('socket hang up at 10.0.0.12:443'));
+      world.products.failNext('create', new Error('socket hang up at 10.0.0.12:443'));
       const response = await world.createProduct(
         post({ body: cup, headers: { 'x-correlation-id': 'c-500' } }),
       );

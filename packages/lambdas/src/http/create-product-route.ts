@@ -14,14 +14,26 @@ export class CreateProductRoute implements Route {
 
   constructor(@inject(CreateProduct) private readonly createProduct: CreateProduct) {}
 
-  async handle(request: HttpRequest, { correlationId, metrics }: RouteContext): Promise<HttpResponse> {
+  async handle(request: HttpRequest, context: RouteContext): Promise<HttpResponse> {
+    const { correlationId, principal, metrics } = context;
     const idempotencyKey = idempotencyKeyOf(request);
     const command = readProductBody(readJsonBody(request));
-    const { product, replayed } = await this.createProduct.execute(
+    const { product, replayed, claimLost } = await this.createProduct.execute(
       command,
-      idempotencyKey === undefined ? { correlationId } : { correlationId, idempotencyKey },
+      idempotencyKey === undefined
+        ? { correlationId }
+        : {
+            correlationId,
+            idempotencyKey,
+            remainingTimeMs: context.remainingTimeMs(),
+            ...(principal === undefined ? {} : { principal }),
+          },
     );
     if (!replayed) metrics.add('ProductsCreated');
+    if (claimLost) {
+      // The product exists, but a retry with the same key will not replay this answer.
+      context.log.warn('idempotency claim lost before the outcome was recorded', { productId: product.id });
+    }
     const location = { Location: productLocation(product) };
     return productResponse(
       201,

@@ -62,9 +62,9 @@ describe('DELETE /api/products/{id}', () => {
     expect(response.headers['Retry-After']).toBe('1');
   });
 
-  it('answers 409 when concurrent writers keep the delete from completing', async () => {
+  it('answers 409 for a version conflict the store reports outside any precondition', async () => {
     const world = await withProduct();
-    world.products.failNext('delete', new VersionConflictError(PRODUCT_ID, 'present'));
+    world.products.failNext('delete', new VersionConflictError(PRODUCT_ID, 'any', 2));
     const response = await world.deleteProduct(del());
     expect(response.status).toBe(409);
     expect(response.body).toMatchObject({ type: 'urn:catalog:problem:version-conflict' });

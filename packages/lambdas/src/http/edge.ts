@@ -4,14 +4,19 @@ import { inject, injectable } from 'inversify';
 import { errorDetails, Logger, takeColdStart } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
 import { currentTraceHeader, traceIdOf, Tracer } from '../observability/tracing';
+import { callerPrincipalOf } from './caller';
 import { problemFor } from './problem';
 import { toHttpRequest } from './request';
 import { correlationIdOf } from './request-headers';
 import { toProxyResult, type HttpResponse } from './response';
 import type { Route, RouteContext } from './route';
 
-/** The part of the Lambda context the edge reads (the local stack passes just these). */
-export type InvocationContext = Pick<Context, 'awsRequestId' | 'functionName'>;
+/** The part of the Lambda context the edge reads (the local stack may pass just the first two). */
+export type InvocationContext = Pick<Context, 'awsRequestId' | 'functionName'> &
+  Partial<Pick<Context, 'getRemainingTimeInMillis'>>;
+
+// Without the Lambda context's own figure, a request may run as long as API Gateway waits for it.
+export const API_GATEWAY_TIMEOUT_MS = 29_000;
 
 /** An API Gateway REST proxy handler, as Lambda invokes it. */
 export type ApiHandler = (
@@ -49,7 +54,7 @@ export class HttpEdge {
       const request = toHttpRequest(event);
       correlationId = correlationIdOf(request);
       fields.correlationId = correlationId;
-      const routeContext = this.routeContext(correlationId, fields);
+      const routeContext = this.routeContext(correlationId, fields, event, context);
       response = await this.tracer.trace(route.name, { correlationId }, () =>
         route.handle(request, routeContext),
       );
@@ -98,11 +103,19 @@ export class HttpEdge {
   }
 
   /** Routes that log get a child logger carrying the invocation fields, made only when first asked for. */
-  private routeContext(correlationId: string, fields: Record<string, unknown>): RouteContext {
+  private routeContext(
+    correlationId: string,
+    fields: Record<string, unknown>,
+    event: APIGatewayProxyEvent,
+    context: InvocationContext,
+  ): RouteContext {
     const { logger, metrics } = this;
     let log: Logger | undefined;
+    const principal = callerPrincipalOf(event);
     return {
       correlationId,
+      ...(principal === undefined ? {} : { principal }),
+      remainingTimeMs: () => context.getRemainingTimeInMillis?.() ?? API_GATEWAY_TIMEOUT_MS,
       metrics,
       get log() {
         return (log ??= logger.child(fields));

@@ -114,7 +114,7 @@ describe('PUT /api/products/{id}', () => {
 
   it('answers 503 with Retry-After when the store throttles', async () => {
     const world = apiWorld();
-    world.products.failNext('get', new StoreUnavailableError('throttled'));
+    world.products.failNext('replace', new StoreUnavailableError('throttled'));
     const response = await world.putProduct(put());
     expect(response.status).toBe(503);
     expect(response.headers['Retry-After']).toBe('1');
@@ -127,9 +127,11 @@ describe('PUT /api/products/{id}', () => {
     expect(world.products.size()).toBe(0);
   });
 
-  it('answers 409 when concurrent writers keep winning an unconditional replace', async () => {
-    const world = await existing();
-    for (let i = 0; i < 3; i++) world.products.failNext('put', new VersionConflictError(PRODUCT_ID, 1));
+  it('answers 409 when concurrent writers keep creating the product first', async () => {
+    const world = apiWorld();
+    for (let i = 0; i < 2; i++) {
+      world.products.failNext('create', new VersionConflictError(PRODUCT_ID, 'absent', 1));
+    }
     const response = await world.putProduct(put({}, { ...cup, name: 'Mug' }));
     expect(response.status).toBe(409);
     expect(response.body).toMatchObject({ type: 'urn:catalog:problem:version-conflict', title: 'Conflict' });
@@ -137,7 +139,7 @@ describe('PUT /api/products/{id}', () => {
 
   it('answers 500 with only the correlation id for anything unexpected', async () => {
     const world = apiWorld();
-    world.products.failNext('put', new Error('connection reset'));
+    world.products.failNext('replace', new Error('connection reset'));
     const response = await world.putProduct(put());
     expect(response.status).toBe(500);
     expect(response.raw.body).not.toContain('connection reset');

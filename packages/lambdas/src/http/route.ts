@@ -6,6 +6,10 @@ import type { HttpResponse } from './response';
 /** What a route knows about the invocation beyond the request itself. */
 export interface RouteContext {
   readonly correlationId: string;
+  /** The caller as the authorizer identified it (`callerPrincipalOf`); absent for an anonymous caller. */
+  readonly principal?: string;
+  /** How long the invocation may still run, in milliseconds. */
+  readonly remainingTimeMs: () => number;
   /** Carries request id, function name, cold start and correlation id on every line. */
   readonly log: Logger;
   readonly metrics: Metrics;

@@ -1,6 +1,7 @@
 import type { PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { eventIdFor } from '@catalog/application';
 import {
+  deleteProduct,
   ISO_4217_CODES,
   PRODUCT_EVENT_TYPES,
   PRODUCT_FIELDS,
@@ -21,13 +22,15 @@ import { functionOnStubbedBus, TRACE_HEADER } from './stubbed-bus.test-support';
 // entry's Detail validates against the published schema of its DetailType (docs/events).
 const validators = detailValidators();
 
-// What each recorded fixture is worth: a MODIFY that only rewrote storage attributes is worth nothing.
+// What each recorded fixture is worth: a removed tombstone concerns no product and is worth nothing.
 const EXPECTED_TYPES: Record<StreamFixtureName, ProductEventType[]> = {
   insert: ['ProductCreated'],
   replace: ['ProductUpdated'],
-  'metadata-only': [],
   delete: ['ProductDeleted'],
-  lifecycle: ['ProductCreated', 'ProductUpdated', 'ProductDeleted'],
+  recreate: ['ProductCreated'],
+  lifecycle: ['ProductCreated', 'ProductUpdated', 'ProductDeleted', 'ProductCreated', 'ProductUpdated'],
+  'removed-by-hand': ['ProductDeleted'],
+  'tombstone-removed': [],
 };
 
 const expectValid = (entry: PutEventsRequestEntry): void => {
@@ -64,6 +67,25 @@ describe('product events contract', () => {
     });
   });
 
+  it('orders a recorded whole life strictly by productVersion, so the consumer rule loses no event', async () => {
+    const { handler, entries } = functionOnStubbedBus();
+    const { Records } = loadStreamFixture('lifecycle');
+    await handler({ Records: Records as unknown as DynamoDBRecord[] }, lambdaContext);
+    const metadata = entries.map(
+      (entry) =>
+        (JSON.parse(entry.Detail!) as { metadata: { productVersion: number; occurredAt: string } }).metadata,
+    );
+    expect(metadata.map((m) => m.productVersion)).toEqual([1, 2, 3, 4, 5]);
+    // docs/events/README.md: "ignore an event whose productVersion is not newer than the last one applied".
+    let last = 0;
+    const applied = metadata.filter((m) =>
+      m.productVersion > last ? ((last = m.productVersion), true) : false,
+    );
+    expect(applied).toHaveLength(5);
+    const times = metadata.map((m) => Date.parse(m.occurredAt));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
   it('validates every event produced from any valid product change', async () => {
     // Code points, as the domain counts them; graphemes can hold several.
     const atMost = (max: number) => (s: string) => Array.from(s).slice(0, max).join('');
@@ -98,7 +120,16 @@ describe('product events contract', () => {
       }));
     const change = fc.oneof(
       product.map((after): ProductChange => ({ kind: 'inserted', after })),
-      product.map((before): ProductChange => ({ kind: 'removed', before })),
+      fc
+        .tuple(
+          product,
+          fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }),
+        )
+        .map(([before, at]): ProductChange => ({
+          kind: 'removed',
+          before,
+          deletion: deleteProduct(before, at),
+        })),
       fc.tuple(product, product).map(([before, other]): ProductChange => ({
         kind: 'modified',
         before,

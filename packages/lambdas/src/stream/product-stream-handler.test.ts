@@ -1,5 +1,5 @@
 import { eventIdFor } from '@catalog/application';
-import { replaceProduct, type Product } from '@catalog/domain';
+import { deleteProduct, replaceProduct, type Product, type ProductChange } from '@catalog/domain';
 import { aProduct, RecordingProductEventPublisher } from '@catalog/testkit';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,12 @@ import { corruptRecord, lambdaContext, streamHandlerOn, streamRecord } from './s
 const renamed = (product: Product, name: string): Product =>
   replaceProduct(product, { ...product, name: name as Product['name'] }, new Date('2026-02-01T00:00:00.000Z'))
     .product;
+
+const removal = (before: Product, at = new Date('2026-02-02T00:00:00.000Z')): ProductChange => ({
+  kind: 'removed',
+  before,
+  deletion: deleteProduct(before, at),
+});
 
 const setup = () => {
   const publisher = new RecordingProductEventPublisher();
@@ -22,17 +28,17 @@ const inserts = (count: number) =>
   Array.from({ length: count }, () => streamRecord({ kind: 'inserted', after: aProduct() }));
 
 describe(ProductStreamHandler, () => {
-  it('publishes ProductCreated, ProductUpdated and ProductDeleted for INSERT, MODIFY and REMOVE', async () => {
+  it('publishes ProductCreated, ProductUpdated and ProductDeleted for a creation, a replace and a delete', async () => {
     const { handler, publisher, metrics } = setup();
     const product = aProduct();
     const updated = renamed(product, 'Renamed');
     const records = [
       streamRecord({ kind: 'inserted', after: product }, { correlationId: 'corr-create' }),
       streamRecord({ kind: 'modified', before: product, after: updated }, { correlationId: 'corr-rename' }),
-      streamRecord(
-        { kind: 'removed', before: updated },
-        { correlationId: 'corr-delete', createdAt: 1_777_000_009 },
-      ),
+      streamRecord(removal(updated, new Date('2026-04-24T03:06:49.321Z')), {
+        correlationId: 'corr-delete',
+        createdAt: 1_777_000_009,
+      }),
     ];
 
     expect(await handler({ Records: records }, lambdaContext)).toEqual({ batchItemFailures: [] });
@@ -43,7 +49,7 @@ describe(ProductStreamHandler, () => {
         metadata: {
           eventId: eventIdFor(records[0]!.eventID!),
           eventVersion: '1',
-          // A write's own timestamp; a removal has only the record's time (below).
+          // The write's own timestamp, to the millisecond (for a removal, the deletion's: below).
           occurredAt: product.updatedAt,
           correlationId: 'corr-create',
           productId: product.id,
@@ -60,8 +66,8 @@ describe(ProductStreamHandler, () => {
         type: 'ProductDeleted',
         metadata: expect.objectContaining({
           correlationId: 'corr-delete',
-          productVersion: 2,
-          occurredAt: '2026-04-24T03:06:49.000Z',
+          productVersion: 3,
+          occurredAt: '2026-04-24T03:06:49.321Z',
         }),
         data: { product: updated },
       },
@@ -106,7 +112,7 @@ describe(ProductStreamHandler, () => {
       streamRecord({ kind: 'inserted', after: a }),
       streamRecord({ kind: 'inserted', after: b }),
       streamRecord({ kind: 'modified', before: a, after: a2 }),
-      streamRecord({ kind: 'removed', before: b }),
+      streamRecord(removal(b)),
       streamRecord({ kind: 'modified', before: a2, after: a3 }),
     ];
     await handler({ Records: records }, lambdaContext);
@@ -116,7 +122,7 @@ describe(ProductStreamHandler, () => {
       `${a.id}@1:ProductCreated`,
       `${b.id}@1:ProductCreated`,
       `${a.id}@2:ProductUpdated`,
-      `${b.id}@1:ProductDeleted`,
+      `${b.id}@2:ProductDeleted`,
       `${a.id}@3:ProductUpdated`,
     ]);
   });

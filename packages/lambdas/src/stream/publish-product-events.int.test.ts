@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { eventIdFor } from '@catalog/application';
-import { replaceProduct, type Product } from '@catalog/domain';
+import { deleteProduct, replaceProduct, type Product } from '@catalog/domain';
 import { aRandomProduct } from '@catalog/testkit';
 import { LocalEventBridge, type ReceivedEntry } from '@catalog/testkit/eventbridge';
 import type { DynamoDBRecord } from 'aws-lambda';
@@ -55,7 +55,9 @@ const history = (product: Product, index: number): DynamoDBRecord[] => {
     streamRecord({ kind: 'modified', before: v2, after: v3 }),
     streamRecord({ kind: 'modified', before: v3, after: { ...v3 } }),
   ];
-  return index % 3 === 0 ? [...records, streamRecord({ kind: 'removed', before: v3 })] : records;
+  return index % 3 === 0
+    ? [...records, streamRecord({ kind: 'removed', before: v3, deletion: deleteProduct(v3, at) })]
+    : records;
 };
 
 /** Interleaves the histories (a shard holds many products) keeping each product's own order. */

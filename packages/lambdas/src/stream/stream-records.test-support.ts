@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { productStreamImage } from '@catalog/adapter-dynamodb';
+import { productStreamImages } from '@catalog/adapter-dynamodb';
 import type { Product, ProductChange } from '@catalog/domain';
 import { ProductEventPublisher } from '@catalog/ports';
 import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
@@ -13,10 +13,6 @@ import { createPublishProductEventsHandler } from './publish-product-events-root
 const STREAM_ARN =
   'arn:aws:dynamodb:eu-west-1:123456789012:table/catalog-dev-products/stream/2026-01-01T00:00:00.000';
 
-// The adapter's own mapping, so these records always match what the table's stream carries.
-const productImage = (product: Product, correlationId?: string): Record<string, AttributeValue> =>
-  productStreamImage(product, correlationId ?? '') as Record<string, AttributeValue>;
-
 let sequence = 4_200_000_000_000_000_000n;
 
 /** A fresh, increasing stream sequence number. */
@@ -26,7 +22,7 @@ export const nextSequenceNumber = (): string => {
 };
 
 export interface RecordOptions {
-  /** The correlation id on the item (the new image, or the old one for a removal). */
+  /** The correlation id on the item the write produced (the new image). */
   readonly correlationId?: string;
   readonly sequenceNumber?: string;
   readonly eventID?: string;
@@ -34,26 +30,21 @@ export interface RecordOptions {
   readonly createdAt?: number;
 }
 
-/** The stream record DynamoDB writes for a change. */
+/** The stream record DynamoDB writes for a change (the adapter's own images, so they always match). */
 export const streamRecord = (change: ProductChange, options: RecordOptions = {}): DynamoDBRecord => {
   const sequenceNumber = options.sequenceNumber ?? nextSequenceNumber();
   const product = change.kind === 'removed' ? change.before : change.after;
-  const newImage = change.kind === 'removed' ? undefined : productImage(change.after, options.correlationId);
-  const oldImage =
-    change.kind === 'inserted'
-      ? undefined
-      : productImage(change.before, change.kind === 'removed' ? options.correlationId : 'corr-previous');
+  const { eventName, ...images } = productStreamImages(change, options.correlationId ?? '', 'corr-previous');
   return {
     eventID: options.eventID ?? `evt-${sequenceNumber}`,
-    eventName: change.kind === 'inserted' ? 'INSERT' : change.kind === 'modified' ? 'MODIFY' : 'REMOVE',
+    eventName,
     eventVersion: '1.1',
     eventSource: 'aws:dynamodb',
     awsRegion: 'eu-west-1',
     dynamodb: {
       ApproximateCreationDateTime: options.createdAt ?? 1_777_000_000,
       Keys: { id: { S: product.id } },
-      ...(newImage === undefined ? {} : { NewImage: newImage }),
-      ...(oldImage === undefined ? {} : { OldImage: oldImage }),
+      ...(images as { OldImage?: Record<string, AttributeValue>; NewImage: Record<string, AttributeValue> }),
       SequenceNumber: sequenceNumber,
       SizeBytes: 300,
       StreamViewType: 'NEW_AND_OLD_IMAGES',

@@ -13,13 +13,11 @@ export const StreamRecordParser = Symbol.for('catalog.StreamRecordParser');
 export const toChangeRecord = ({
   sequenceNumber,
   eventId,
-  occurredAt,
   correlationId,
   change,
 }: ProductStreamChange): ProductChangeRecord => ({
   recordId: sequenceNumber,
   sourceId: eventId,
-  occurredAt,
   change,
   ...(correlationId === undefined ? {} : { correlationId }),
 });

@@ -45,11 +45,20 @@ export interface StreamEventFixture {
 }
 
 /**
- * insert: a product created; replace: its details changed (a real MODIFY); metadata-only: a MODIFY that only
- * rewrote the correlation id (the write a delete makes first), so old and new product are identical;
- * delete: its REMOVE; lifecycle: all records of one product in stream order, as one batch.
+ * insert: a product created; replace: its details changed; delete: the MODIFY that turns it into its
+ * tombstone; recreate: the MODIFY from the tombstone to a new product; lifecycle: every record of that id
+ * (create, replace, delete, re-create, replace) as one batch; removed-by-hand: the REMOVE of a live item
+ * deleted outside the repository; tombstone-removed: the REMOVE of a tombstone (worth no event).
  */
-export const STREAM_FIXTURE_NAMES = ['insert', 'replace', 'metadata-only', 'delete', 'lifecycle'] as const;
+export const STREAM_FIXTURE_NAMES = [
+  'insert',
+  'replace',
+  'delete',
+  'recreate',
+  'lifecycle',
+  'removed-by-hand',
+  'tombstone-removed',
+] as const;
 export type StreamFixtureName = (typeof STREAM_FIXTURE_NAMES)[number];
 
 export const streamFixturePath = (name: StreamFixtureName): string =>

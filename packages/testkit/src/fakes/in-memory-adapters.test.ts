@@ -1,3 +1,4 @@
+import type { ProductChange } from '@catalog/domain';
 import {
   describeIdempotencyStoreContract,
   describeProductEventPublisherContract,
@@ -8,7 +9,22 @@ import { InMemoryProductRepository } from './in-memory-product-repository';
 import { ManualClock } from './manual-clock';
 import { RecordingProductEventPublisher } from './recording-product-event-publisher';
 
-describeProductRepositoryContract('in-memory', () => new InMemoryProductRepository());
+const productIdOf = (change: ProductChange): string =>
+  change.kind === 'removed' ? change.before.id : change.after.id;
+
+describeProductRepositoryContract('in-memory', () => {
+  const repository = new InMemoryProductRepository();
+  return {
+    repository,
+    changesOf: (id) =>
+      Promise.resolve(
+        repository
+          .changes()
+          .filter((entry) => productIdOf(entry.change) === id)
+          .map(({ correlationId, change }) => ({ correlationId, change })),
+      ),
+  };
+});
 
 describeIdempotencyStoreContract('in-memory', () => {
   const clock = new ManualClock();

@@ -1,16 +1,23 @@
 import {
+  createProduct,
+  deleteProduct,
   InvalidCursorError,
+  isProductDeletion,
+  replaceProduct,
   VersionConflictError,
   type Product,
   type ProductChange,
+  type ProductDetails,
   type ProductId,
+  type ProductState,
 } from '@catalog/domain';
 import type {
   DeleteProductOptions,
   ListProductsQuery,
   ProductPage,
   ProductRepository,
-  PutProductOptions,
+  ReplaceProductOptions,
+  ReplaceProductResult,
   WriteContext,
 } from '@catalog/ports';
 
@@ -22,7 +29,7 @@ export interface InMemoryChange {
   readonly change: ProductChange;
 }
 
-type Operation = 'get' | 'put' | 'delete' | 'list';
+export type InMemoryOperation = 'get' | 'create' | 'replace' | 'delete' | 'list';
 
 // FNV-1a: enough to tell a cursor we issued from an edited one in a fake (the DynamoDB adapter signs).
 const checksum = (text: string): string => {
@@ -51,61 +58,83 @@ const decodeCursor = (cursor: string): string => {
   throw new InvalidCursorError();
 };
 
+const live = (state: ProductState | undefined): Product | undefined =>
+  state === undefined || isProductDeletion(state) ? undefined : state;
+
 /**
- * A ProductRepository with the real semantics (conditional writes, ordered pages, opaque cursors) kept in
- * a Map; it also keeps a change feed like a table stream, and can be told to fail an operation.
+ * A ProductRepository with the real semantics (deletions kept per id, conditional writes, ordered pages,
+ * opaque cursors) kept in a Map, built on the domain's own version rules; it also keeps a change feed like
+ * a table stream, and can be told to fail an operation.
  */
 export class InMemoryProductRepository implements ProductRepository {
-  private readonly items = new Map<string, { product: Product; correlationId: string }>();
+  private readonly states = new Map<string, { state: ProductState; correlationId: string }>();
   private feed: InMemoryChange[] = [];
   private sequence = 0;
   private readonly listeners = new Set<(change: InMemoryChange) => void>();
-  private readonly failures: { operation: Operation; error: Error }[] = [];
+  private readonly failures: { operation: InMemoryOperation; error: Error }[] = [];
+
+  /**
+   * @param feedRetention how many recent changes `changes()` keeps, like a stream's retention window: a
+   *   long-running fake (the local stack, a benchmark) must not grow without bound.
+   */
+  constructor(private readonly feedRetention = 10_000) {}
 
   get(id: ProductId): Promise<Product | undefined> {
-    return this.run('get', () => this.items.get(id)?.product);
+    return this.run('get', () => this.liveProduct(id));
   }
 
-  put(product: Product, context: WriteContext, options: PutProductOptions = {}): Promise<void> {
-    return this.run('put', () => {
-      const before = this.items.get(product.id)?.product;
-      if (options.createOnly && before !== undefined) throw new VersionConflictError(product.id, 'absent');
-      if (options.expectedVersion !== undefined && before?.version !== options.expectedVersion) {
-        throw new VersionConflictError(product.id, options.expectedVersion);
+  create(id: ProductId, details: ProductDetails, at: Date, context: WriteContext): Promise<Product> {
+    return this.run('create', () => {
+      const state = this.states.get(id)?.state;
+      if (state !== undefined && !isProductDeletion(state)) {
+        throw new VersionConflictError(id, 'absent', state.version);
       }
-      this.items.set(product.id, { product, correlationId: context.correlationId });
-      this.record(
-        context,
-        before === undefined
-          ? { kind: 'inserted', after: product }
-          : { kind: 'modified', before, after: product },
-      );
+      const product = createProduct(id, details, at, state);
+      this.write(product, context, { kind: 'inserted', after: product });
+      return product;
+    });
+  }
+
+  replace(
+    id: ProductId,
+    details: ProductDetails,
+    at: Date,
+    context: WriteContext,
+    { expectedVersion }: ReplaceProductOptions,
+  ): Promise<ReplaceProductResult> {
+    return this.run('replace', () => {
+      const current = this.expectLive(id, expectedVersion);
+      const result = replaceProduct(current, details, at);
+      if (result.changedFields.length > 0) {
+        this.write(result.product, context, { kind: 'modified', before: current, after: result.product });
+      }
+      return result;
     });
   }
 
   delete(
     id: ProductId,
+    at: Date,
     context: WriteContext,
-    options: DeleteProductOptions = {},
+    { expectedVersion }: DeleteProductOptions = {},
   ): Promise<Product | undefined> {
     return this.run('delete', () => {
-      const before = this.items.get(id)?.product;
-      if (options.expectedVersion !== undefined && before?.version !== options.expectedVersion) {
-        throw new VersionConflictError(id, options.expectedVersion);
-      }
-      if (before === undefined) return undefined;
-      this.items.delete(id);
-      this.record(context, { kind: 'removed', before });
-      return before;
+      if (expectedVersion === undefined && this.liveProduct(id) === undefined) return undefined;
+      const current = this.expectLive(id, expectedVersion ?? 'any');
+      const deletion = deleteProduct(current, at);
+      this.write(deletion, context, { kind: 'removed', before: current, deletion });
+      return current;
     });
   }
 
   list(query: ListProductsQuery): Promise<ProductPage> {
     return this.run('list', () => {
       const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-      const ids = [...this.items.keys()].sort().filter((id) => after === undefined || id > after);
+      const ids = [...this.states.keys()]
+        .filter((id) => this.liveProduct(id) !== undefined && (after === undefined || id > after))
+        .sort();
       const page = ids.slice(0, query.limit);
-      const items = page.map((id) => this.items.get(id)!.product);
+      const items = page.map((id) => this.liveProduct(id)!);
       const last = page.at(-1);
       return ids.length > page.length && last !== undefined
         ? { items, nextCursor: encodeCursor(last) }
@@ -113,16 +142,16 @@ export class InMemoryProductRepository implements ProductRepository {
     });
   }
 
-  /** Makes the next call of `operation` throw `error` (e.g. a StoreUnavailableError) without side effects. */
-  failNext(operation: Operation, error: Error): void {
-    this.failures.push({ operation, error });
+  /** Stores `product` as it is (any version), as if it had been created so; for arranging tests. */
+  seed(product: Product, correlationId = 'seed'): Product {
+    this.write(product, { correlationId }, { kind: 'inserted', after: product });
+    return product;
   }
 
-  /**
-   * @param feedRetention how many recent changes `changes()` keeps, like a stream's retention window: a
-   *   long-running fake (the local stack, a benchmark) must not grow without bound.
-   */
-  constructor(private readonly feedRetention = 10_000) {}
+  /** Makes the next call of `operation` throw `error` (e.g. a StoreUnavailableError) without side effects. */
+  failNext(operation: InMemoryOperation, error: Error): void {
+    this.failures.push({ operation, error });
+  }
 
   /** The retained changes, in order, like a table stream read from its trim horizon. */
   changes(): readonly InMemoryChange[] {
@@ -135,29 +164,39 @@ export class InMemoryProductRepository implements ProductRepository {
     return () => this.listeners.delete(listener);
   }
 
-  /** The correlation id stored with the product's last write. */
+  /** The correlation id stored with the id's last write (a deletion's included). */
   correlationIdOf(id: ProductId): string | undefined {
-    return this.items.get(id)?.correlationId;
+    return this.states.get(id)?.correlationId;
   }
 
+  /** How many live products the store holds. */
   size(): number {
-    return this.items.size;
+    return [...this.states.keys()].filter((id) => this.liveProduct(id) !== undefined).length;
   }
 
-  private record(context: WriteContext, change: ProductChange): void {
-    const entry = {
-      sequence: ++this.sequence,
-      correlationId: context.correlationId,
-      at: new Date(),
-      change,
-    };
+  private liveProduct(id: string): Product | undefined {
+    return live(this.states.get(id)?.state);
+  }
+
+  private expectLive(id: ProductId, expected: number | 'any'): Product {
+    const current = this.liveProduct(id);
+    if (current === undefined) throw new VersionConflictError(id, expected, 'absent');
+    if (expected !== 'any' && current.version !== expected) {
+      throw new VersionConflictError(id, expected, current.version);
+    }
+    return current;
+  }
+
+  private write(state: ProductState, context: WriteContext, change: ProductChange): void {
+    this.states.set(state.id, { state, correlationId: context.correlationId });
+    const entry = { sequence: ++this.sequence, correlationId: context.correlationId, at: new Date(), change };
     this.feed.push(entry);
     // Trimmed in bulk so that recording stays O(1) on average.
     if (this.feed.length >= 2 * this.feedRetention) this.feed = this.feed.slice(-this.feedRetention);
     for (const listener of this.listeners) listener(entry);
   }
 
-  private async run<T>(operation: Operation, body: () => T): Promise<T> {
+  private async run<T>(operation: InMemoryOperation, body: () => T): Promise<T> {
     // Resolve on a later tick, as a real store would, so callers cannot rely on synchronous completion.
     await Promise.resolve();
     const index = this.failures.findIndex((failure) => failure.operation === operation);
