@@ -50,8 +50,9 @@ describe('write -> the right event arrives', () => {
       metadata: { productVersion: 2, correlationId: `e2e-update-${id}` },
       data: { changedFields: ['price'], product: { price: { amount: 2499 } } },
     });
+    // The deletion has its own version, after the product it ended.
     expect(events[2]!.detail).toMatchObject({
-      metadata: { productVersion: 2, correlationId: `e2e-delete-${id}` },
+      metadata: { productVersion: 3, correlationId: `e2e-delete-${id}` },
       data: { product: { id, version: 2 } },
     });
     expect(new Set(events.map((event) => event.detail.metadata.eventId)).size).toBe(3);
