@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createDynamoDbDocumentClient, DYNAMODB_MAX_ATTEMPTS } from './client';
 import {
@@ -6,7 +8,41 @@ import {
   productsTableDefinition,
 } from './table-definitions';
 
-// Terraform creates the same keys, stream and TTL (docs/decisions/0003-dynamodb-table-design.md).
+/** What Terraform must create too: table-shapes.json, which tests/table_shapes.tftest.hcl checks there. */
+const terraformShapes = JSON.parse(
+  readFileSync(new URL('./table-shapes.json', import.meta.url), 'utf8'),
+) as Record<'products' | 'idempotency', Record<string, string | null>>;
+
+const shapeOf = (table: CreateTableCommandInput, ttl?: UpdateTimeToLiveCommandInput) => {
+  const [hash, ...others] = table.KeySchema ?? [];
+  expect(others, 'no sort key').toEqual([]);
+  const hashKey = hash?.KeyType === 'HASH' ? hash.AttributeName : undefined;
+  const attribute = table.AttributeDefinitions?.find((definition) => definition.AttributeName === hashKey);
+  return {
+    hash_key: hashKey ?? null,
+    hash_key_type: attribute?.AttributeType ?? null,
+    billing_mode: table.BillingMode ?? null,
+    stream_view_type: table.StreamSpecification?.StreamEnabled
+      ? (table.StreamSpecification.StreamViewType ?? null)
+      : null,
+    ttl_attribute_name: ttl?.TimeToLiveSpecification?.Enabled
+      ? (ttl.TimeToLiveSpecification.AttributeName ?? null)
+      : null,
+  };
+};
+
+describe('the table definitions and Terraform', () => {
+  it('describe the products table as Terraform creates it', () => {
+    expect(shapeOf(productsTableDefinition('products'))).toEqual(terraformShapes.products);
+  });
+
+  it('describe the idempotency table as Terraform creates it', () => {
+    expect(shapeOf(idempotencyTableDefinition('idempotency'), idempotencyTimeToLive('idempotency'))).toEqual(
+      terraformShapes.idempotency,
+    );
+  });
+});
+
 describe(productsTableDefinition, () => {
   it('keys products by id alone, on demand, streaming old and new images', () => {
     expect(productsTableDefinition('products')).toEqual({

@@ -1,7 +1,8 @@
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
 
-// The key design is recorded in docs/decisions/0003-dynamodb-table-design.md; Terraform creates the same keys,
-// stream and TTL, so a change here is a change there too.
+// The key design is recorded in docs/decisions/0003-dynamodb-table-design.md. Terraform creates the same keys,
+// billing, stream and TTL: both sides are checked against table-shapes.json (table-definitions.test.ts here,
+// terraform/modules/catalog-service/tests/table_shapes.tftest.hcl there), so a change here is a change there.
 
 /** The products table: one item per product under its id, streamed with old and new images. */
 export const productsTableDefinition = (tableName: string): CreateTableCommandInput => ({

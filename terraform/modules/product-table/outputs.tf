@@ -37,3 +37,18 @@ output "table_ttl_attribute_name" {
   description = "TTL attribute of the table, or null when TTL is off."
   value       = one(aws_dynamodb_table.this.ttl[*].attribute_name)
 }
+
+output "table_hash_key" {
+  description = "Partition key attribute name."
+  value       = aws_dynamodb_table.this.hash_key
+}
+
+output "table_hash_key_type" {
+  description = "Partition key attribute type (S, N or B)."
+  value       = one([for a in aws_dynamodb_table.this.attribute : a.type if a.name == aws_dynamodb_table.this.hash_key])
+}
+
+output "table_billing_mode" {
+  description = "Billing mode of the table."
+  value       = aws_dynamodb_table.this.billing_mode
+}
