@@ -3,7 +3,7 @@
 // domain's value objects, the same store call, problem+json, ETag/Location, one JSON access log line and an
 // EMF line per write) with no container, no class-validator, no winston and no shared edge.
 import { randomUUID } from 'node:crypto';
-import { createProduct, isDomainError, parseProductDetails, ProductId } from '@catalog/domain';
+import { isDomainError, parseProductDetails, ProductId } from '@catalog/domain';
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const JSON_TYPE = /^application\/json(\s*;\s*charset=utf-8)?$/i;
@@ -137,8 +137,9 @@ export const handWrittenHandlers = ({
   const post = (event, context) =>
     serve(event, context, async (headers, correlationId) => {
       const body = parseBody(event, headers);
-      const product = createProduct(ids.newProductId(), parseProductDetails(body), clock.now());
-      await products.put(product, { correlationId }, { createOnly: true });
+      const product = await products.create(ids.newProductId(), parseProductDetails(body), clock.now(), {
+        correlationId,
+      });
       const metric = {
         Namespace: 'Catalog',
         Dimensions: [['service']],

@@ -4,7 +4,7 @@
 import 'reflect-metadata';
 import { Writable } from 'node:stream';
 import { EventBridgeSdkClient } from '../../packages/adapter-eventbridge/src/index.ts';
-import { replaceProduct } from '../../packages/domain/src/index.ts';
+import { deleteProduct, replaceProduct } from '../../packages/domain/src/index.ts';
 import {
   createPublishProductEventsHandler,
   publishProductEventsPorts,
@@ -42,13 +42,23 @@ export const benchFunction = () => {
   return { handler: createPublishProductEventsHandler(ports), stats };
 };
 
-/** n records of n distinct products, each worth an event: 40% INSERT, 40% MODIFY (price), 20% REMOVE. */
+/**
+ * n records of n distinct products, each worth an event: 40% INSERT, 40% MODIFY (price), 20% deletions (the
+ * MODIFY from the product to its tombstone).
+ */
 export const batchOf = (n) => ({
   Records: Array.from({ length: n }, (_, i) => {
     const product = aProduct();
     if (i % 5 < 2) return streamRecord({ kind: 'inserted', after: product }, { correlationId: `corr-${i}` });
     if (i % 5 === 4)
-      return streamRecord({ kind: 'removed', before: product }, { correlationId: `corr-${i}` });
+      return streamRecord(
+        {
+          kind: 'removed',
+          before: product,
+          deletion: deleteProduct(product, new Date('2026-06-01T00:00:00.000Z')),
+        },
+        { correlationId: `corr-${i}` },
+      );
     const after = replaceProduct(
       product,
       { ...product, price: { ...product.price, amount: product.price.amount + 1 } },
