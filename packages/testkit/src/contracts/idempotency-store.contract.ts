@@ -86,6 +86,28 @@ export const describeIdempotencyStoreContract = (
       expect((await claim(b)).status).toBe('claimed');
     });
 
+    it('keeps caller-scoped keys apart, stored verbatim with their quotes, colons and any characters', async () => {
+      const key = freshKey();
+      // The shape CreateProduct scopes keys in: CreateProduct:JSON([principal, key]).
+      const scoped = ['cognito:alice', 'cognito:bob', 'lambda:ålice "x"', null].map(
+        (principal) => `CreateProduct:${JSON.stringify([principal, key])}`,
+      );
+      const tokens = [];
+      for (const [i, scopedKey] of scoped.entries()) {
+        const token = tokenOf(await claim(scopedKey, `fp-${i}`));
+        tokens.push(token);
+        await subject.store.complete(scopedKey, token, { caller: i });
+      }
+      for (const [i, scopedKey] of scoped.entries()) {
+        expect(await claim(scopedKey)).toEqual({
+          status: 'completed',
+          fingerprint: `fp-${i}`,
+          result: { caller: i },
+        });
+      }
+      expect(new Set(tokens).size).toBe(scoped.length);
+    });
+
     it('locks an unfinished claim for the time it asked for, then lets the key be claimed again', async () => {
       const key = freshKey();
       await claim(key, 'fp', 12);
