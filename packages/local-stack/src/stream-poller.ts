@@ -6,11 +6,29 @@ import {
   GetShardIteratorCommand,
   type _Record as StreamRecord,
   type Shard,
+  TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { lambdaContext } from './lambda-context';
 
 export type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse>;
+
+/**
+ * Where the poller remembers how far it got, so a restart (even after a crash) resumes there instead of at
+ * the stream's tip. `load` is undefined when nothing was kept for this stream yet.
+ */
+export interface StreamCheckpointStore {
+  load(streamArn: string): StreamCheckpoint | undefined;
+  save(checkpoint: StreamCheckpoint): void;
+}
+
+export interface StreamCheckpoint {
+  readonly streamArn: string;
+  /** Per shard: the sequence number of the last record handled, or `done` once the shard was read to its end. */
+  readonly shards: Readonly<Record<string, string>>;
+}
+
+export const SHARD_DONE = 'done';
 
 export interface StreamPollerOptions {
   readonly client: DynamoDBStreamsClient;
@@ -23,6 +41,12 @@ export interface StreamPollerOptions {
   readonly maxRetries?: number;
   readonly bisectOnError?: boolean;
   readonly pollIntervalMs?: number;
+  /**
+   * Without one the poller starts at the stream's tip (LATEST). With one it resumes after the last record
+   * handled, and reads every shard it knows nothing of from its oldest record (TRIM_HORIZON): delivery is
+   * then at least once across restarts, never less.
+   */
+  readonly checkpoints?: StreamCheckpointStore;
   readonly log?: (
     level: 'info' | 'warn' | 'error',
     message: string,
@@ -80,18 +104,31 @@ export class StreamPoller {
   private readonly iterators = new Map<string, string | undefined>();
   private readonly finished = new Set<string>();
   private invocations = 0;
+  private positions: Record<string, string> = {};
 
   constructor(private readonly options: StreamPollerOptions) {}
 
-  /** Starts at the stream's tip: only changes made from now on are delivered. */
+  /** Starts where the checkpoint says, else at the stream's tip (only changes made from now on). */
   async start(): Promise<void> {
-    for (const shard of await this.shards()) {
-      if (shard.SequenceNumberRange?.EndingSequenceNumber !== undefined) {
-        this.finished.add(shard.ShardId!);
+    const { checkpoints, streamArn } = this.options;
+    const saved = checkpoints?.load(streamArn);
+    this.positions = { ...saved?.shards };
+    const shards = await this.shards();
+    const pending = new Set(
+      shards.map((shard) => shard.ShardId!).filter((id) => this.positions[id] !== SHARD_DONE),
+    );
+    for (const shard of shards) {
+      const id = shard.ShardId!;
+      const closed = shard.SequenceNumberRange?.EndingSequenceNumber !== undefined;
+      if (!pending.has(id) || (checkpoints === undefined && closed)) {
+        this.finished.add(id);
         continue;
       }
-      this.iterators.set(shard.ShardId!, await this.iterator(shard.ShardId!, 'LATEST'));
+      // A child waits until its parent is read to its end, as Lambda reads shards (discoverShards adds it).
+      if (shard.ParentShardId !== undefined && pending.has(shard.ParentShardId)) continue;
+      this.iterators.set(id, await this.resume(id));
     }
+    checkpoints?.save({ streamArn, shards: this.positions });
     this.running = true;
     this.loop = this.run();
   }
@@ -130,18 +167,29 @@ export class StreamPoller {
       );
     } catch (error) {
       if (!(error instanceof ExpiredIteratorException)) throw error;
-      this.iterators.set(shardId, await this.iterator(shardId, 'LATEST'));
+      this.iterators.set(shardId, await this.resume(shardId));
       return 0;
     }
     const records = (output.Records ?? []).map((record) => toLambdaRecord(record, this.options.streamArn));
-    if (records.length > 0) await this.deliver(records, 0);
+    if (records.length > 0) {
+      await this.deliver(records, 0);
+      this.checkpoint(shardId, records.at(-1)?.dynamodb?.SequenceNumber);
+    }
     if (output.NextShardIterator === undefined) {
       this.iterators.delete(shardId);
       this.finished.add(shardId);
+      this.checkpoint(shardId, SHARD_DONE);
     } else {
       this.iterators.set(shardId, output.NextShardIterator);
     }
     return records.length;
+  }
+
+  /** Records handled (delivered, or sent to the on-failure destination) are never delivered again. */
+  private checkpoint(shardId: string, position: string | undefined): void {
+    if (position === undefined || this.options.checkpoints === undefined) return;
+    this.positions[shardId] = position;
+    this.options.checkpoints.save({ streamArn: this.options.streamArn, shards: { ...this.positions } });
   }
 
   /** Delivers one batch until it succeeds or its retries are spent; never returns with records unaccounted. */
@@ -214,12 +262,33 @@ export class StreamPoller {
     return shards;
   }
 
-  private async iterator(shardId: string, type: 'LATEST' | 'TRIM_HORIZON'): Promise<string | undefined> {
+  /** After the last record handled; from the oldest one when that is gone or unknown (never skip ahead). */
+  private async resume(shardId: string): Promise<string | undefined> {
+    const position = this.positions[shardId];
+    if (this.options.checkpoints === undefined) return this.iterator(shardId, 'LATEST');
+    if (position === undefined) return this.iterator(shardId, 'TRIM_HORIZON');
+    try {
+      return await this.iterator(shardId, 'AFTER_SEQUENCE_NUMBER', position);
+    } catch (error) {
+      if (!(error instanceof TrimmedDataAccessException)) throw error;
+      this.options.log?.('warn', 'checkpoint is older than the stream retention; reading from the oldest record', {
+        shardId,
+      });
+      return this.iterator(shardId, 'TRIM_HORIZON');
+    }
+  }
+
+  private async iterator(
+    shardId: string,
+    type: 'LATEST' | 'TRIM_HORIZON' | 'AFTER_SEQUENCE_NUMBER',
+    sequenceNumber?: string,
+  ): Promise<string | undefined> {
     const { ShardIterator } = await this.options.client.send(
       new GetShardIteratorCommand({
         StreamArn: this.options.streamArn,
         ShardId: shardId,
         ShardIteratorType: type,
+        ...(sequenceNumber === undefined ? {} : { SequenceNumber: sequenceNumber }),
       }),
     );
     return ShardIterator;

