@@ -27,20 +27,21 @@ const stack = await startLocalStack({
   port: 0,
   eventsPort: 0,
   backend: 'dynamodb',
-  inMemory: true,
   logLevel: 'error',
   logStream: new Writable({ write: (_chunk, _encoding, done) => done() }),
   say: () => undefined,
 });
 
 try {
+  const { accessToken } = await stack.authorizer.issue();
+  const auth = { authorization: `Bearer ${accessToken}` };
   const body = (name: string) => JSON.stringify({ name, price: { amount: 450, currency: 'EUR' } });
   const latencies: number[] = [];
   for (let i = 0; i < WRITES; i++) {
     const id = randomUUID();
     const response = await fetch(`${stack.apiUrl}/api/products/${id}`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...auth, 'content-type': 'application/json' },
       body: body(`Bench ${i}`),
     });
     if (response.status !== 201) throw new Error(`PUT answered ${response.status}`);
@@ -55,18 +56,19 @@ try {
   const seeded = randomUUID();
   await fetch(`${stack.apiUrl}/api/products/${seeded}`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...auth, 'content-type': 'application/json' },
     body: body('Seeded'),
   });
   const get = await run({
     url: `${stack.apiUrl}/api/products/${seeded}`,
+    headers: auth,
     connections: 10,
     duration: SECONDS,
   });
   const post = await run({
     url: `${stack.apiUrl}/api/products`,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...auth, 'content-type': 'application/json' },
     body: body('Load'),
     connections: 10,
     duration: SECONDS,

@@ -33,6 +33,8 @@ describe(matchRoute, () => {
 });
 
 describe(toProxyEvent, () => {
+  const claims = { sub: 'user-1', client_id: 'catalog-local', scope: 'catalog/products' };
+  const gateway = { stage: 'local', requestId: 'req-1', authorizer: { claims } };
   const matched = {
     route: { method: 'GET', resource: '/api/products/{id}', target: 'get' },
     pathParameters: { id: 'x' },
@@ -40,6 +42,7 @@ describe(toProxyEvent, () => {
   const request = (overrides: Partial<Parameters<typeof toProxyEvent>[0]> = {}) => ({
     method: 'GET',
     url: new URL('http://localhost/api/products/x?limit=5&tag=a&tag=b'),
+    clientPath: '/local/api/products/x',
     headers: { host: 'localhost:3000', 'content-type': 'application/json' },
     rawHeaders: [
       'Host',
@@ -57,7 +60,7 @@ describe(toProxyEvent, () => {
   });
 
   it('builds a REST proxy event with single and multi-value headers and query strings', () => {
-    const event = toProxyEvent(request(), matched, 'local');
+    const event = toProxyEvent(request(), matched, gateway);
     expect(event).toMatchObject({
       resource: '/api/products/{id}',
       path: '/api/products/x',
@@ -69,18 +72,24 @@ describe(toProxyEvent, () => {
       pathParameters: { id: 'x' },
       body: null,
       isBase64Encoded: false,
-      requestContext: { stage: 'local', resourcePath: '/api/products/{id}', httpMethod: 'GET' },
+      requestContext: {
+        stage: 'local',
+        resourcePath: '/api/products/{id}',
+        httpMethod: 'GET',
+        path: '/local/api/products/x',
+        requestId: 'req-1',
+        authorizer: { claims },
+      },
     });
-    expect(event.requestContext.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('passes JSON bodies as text and other bodies as base64', () => {
-    const json = toProxyEvent(request({ body: Buffer.from('{"a":1}') }), matched, 'local');
+    const json = toProxyEvent(request({ body: Buffer.from('{"a":1}') }), matched, gateway);
     expect(json).toMatchObject({ body: '{"a":1}', isBase64Encoded: false });
     const binary = toProxyEvent(
       request({ body: Buffer.from([0xff, 0x00]), headers: { 'content-type': 'application/octet-stream' } }),
       matched,
-      'local',
+      gateway,
     );
     expect(binary).toMatchObject({ body: '/wA=', isBase64Encoded: true });
   });
@@ -89,7 +98,7 @@ describe(toProxyEvent, () => {
     const event = toProxyEvent(
       request({ url: new URL('http://localhost/api/products/x') }),
       matched,
-      'local',
+      gateway,
     );
     expect(event.queryStringParameters).toBeNull();
     expect(event.multiValueQueryStringParameters).toBeNull();

@@ -57,18 +57,29 @@ const isTextual = (contentType: string | undefined): boolean =>
 
 export interface IncomingRequest {
   readonly method: string;
+  /** The URL with the stage prefix removed: what API Gateway passes as `path`. */
   readonly url: URL;
+  /** The path as the client sent it, stage prefix included (API Gateway's `requestContext.path`). */
+  readonly clientPath: string;
   readonly headers: IncomingHttpHeaders;
   readonly rawHeaders: readonly string[];
   readonly body: Buffer;
   readonly sourceIp: string;
 }
 
+/** What API Gateway knows of the request beyond the HTTP message itself. */
+export interface GatewayContext {
+  readonly stage: string;
+  readonly requestId: string;
+  /** What the authorizer passes on: `{ claims }` for a Cognito user pool authorizer. */
+  readonly authorizer: Record<string, unknown> | null;
+}
+
 /** Builds the REST API (v1) Lambda proxy event API Gateway would send for this request. */
 export const toProxyEvent = (
   request: IncomingRequest,
   matched: MatchedRoute<unknown>,
-  stage: string,
+  { stage, requestId, authorizer }: GatewayContext,
 ): APIGatewayProxyEvent => {
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
@@ -102,7 +113,7 @@ export const toProxyEvent = (
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',
-      authorizer: { principalId: 'local-user' },
+      authorizer,
       domainName: request.headers.host ?? 'localhost',
       domainPrefix: 'localhost',
       extendedRequestId: randomUUID(),
@@ -124,9 +135,9 @@ export const toProxyEvent = (
         userAgent: request.headers['user-agent'] ?? null,
         userArn: null,
       },
-      path: `/${stage}${request.url.pathname}`,
+      path: request.clientPath,
       protocol: 'HTTP/1.1',
-      requestId: randomUUID(),
+      requestId,
       requestTime: now.toUTCString(),
       requestTimeEpoch: now.getTime(),
       resourceId: 'local',

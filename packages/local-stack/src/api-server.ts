@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { fromProxyResult, matchRoute, toProxyEvent, type RouteDefinition } from './api-gateway-event';
+import type { LocalAuthorizer } from './auth/local-authorizer';
+import type { GatewayResponses, GatewayResponseType } from './gateway/gateway-responses';
+import { declaredTooLarge, MAX_PAYLOAD_BYTES, readRequestBody } from './gateway/request-body';
 import { lambdaContext } from './lambda-context';
 
 export type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
@@ -11,49 +15,44 @@ export interface ApiRoute extends RouteDefinition {
   readonly handler: ProxyHandler;
 }
 
-/** Answers paths the API does not own (e.g. `/_local/events`); returns false to fall through. */
-export type LocalRoute = (request: IncomingMessage, response: ServerResponse) => boolean;
+/** Serves `/_local/*` (token, JWKS, events, the API page); the API server hands it every such request. */
+export type LocalEndpoints = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
-// API Gateway's own payload limit; the handlers enforce the API's much smaller one.
-const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+export interface ApiServerOptions {
+  /** The stage prefix every API path carries, as in a deployed invoke URL (`/<stage>/api/...`). */
+  readonly stage: string;
+  readonly authorizer: LocalAuthorizer;
+  readonly gatewayResponses: GatewayResponses;
+  readonly localEndpoints?: LocalEndpoints;
+  readonly onError?: (error: unknown, route: string) => void;
+}
 
-const problem = (response: ServerResponse, status: number, title: string, detail: string): void => {
-  response.writeHead(status, { 'content-type': 'application/problem+json' });
-  response.end(JSON.stringify({ type: 'about:blank', title, status, detail }));
-};
-
-const readBody = async (request: IncomingMessage): Promise<Buffer | undefined> => {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_PAYLOAD_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-};
-
-/** Serves the REST API through the real handlers, as API Gateway's Lambda proxy integration would. */
+/**
+ * Serves the REST API through the real handlers as API Gateway's Lambda proxy integration does: routes under
+ * the stage prefix, the payload limit, the Cognito authorizer, then the function. What API Gateway answers
+ * itself (unknown route, oversized payload, rejected token, failed function) comes from the gateway
+ * responses Terraform configures, each with `X-Correlation-Id`.
+ */
 export class ApiServer {
   private server: Server | undefined;
 
   constructor(
     private readonly routes: readonly ApiRoute[],
-    private readonly options: {
-      readonly stage?: string;
-      readonly localRoutes?: LocalRoute;
-      readonly onError?: (error: unknown, route: string) => void;
-    } = {},
+    private readonly options: ApiServerOptions,
   ) {}
 
   async start(port: number, host = '127.0.0.1'): Promise<string> {
     const server = createServer((request, response) => {
-      this.handle(request, response).catch((error: unknown) => {
-        this.options.onError?.(error, request.url ?? '');
-        if (!response.headersSent)
-          problem(response, 502, 'Bad Gateway', 'The function failed; see the local stack log');
-        else response.destroy();
-      });
+      this.serve(request, response);
+    });
+    // A client that waits for "100 Continue" before sending an oversized body is answered at once.
+    server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
+      if (declaredTooLarge(request)) {
+        this.gateway(response, 'REQUEST_TOO_LARGE', randomUUID(), { close: true });
+        return;
+      }
+      response.writeContinue();
+      this.serve(request, response);
     });
     this.server = server;
     await new Promise<void>((resolve, reject) => {
@@ -64,7 +63,8 @@ export class ApiServer {
       });
     });
     const { port: actual } = server.address() as AddressInfo;
-    return `http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}`;
+    const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+    return `http://${shown}:${actual}`;
   }
 
   async stop(): Promise<void> {
@@ -79,39 +79,71 @@ export class ApiServer {
     });
   }
 
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (this.options.localRoutes?.(request, response)) return;
+  private serve(request: IncomingMessage, response: ServerResponse): void {
+    const requestId = randomUUID();
+    this.handle(request, response, requestId).catch((error: unknown) => {
+      this.options.onError?.(error, request.url ?? '');
+      if (!response.headersSent) this.gateway(response, 'DEFAULT_5XX', requestId, { message: 'Internal server error' });
+      else response.destroy();
+    });
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/_local' || url.pathname.startsWith('/_local/')) {
+      if (this.options.localEndpoints) {
+        await this.options.localEndpoints(request, response);
+        return;
+      }
+    }
     const method = request.method ?? 'GET';
-    const matched = matchRoute(
-      this.routes.map((route) => ({ ...route, target: route })),
-      method,
-      url.pathname,
-    );
-    if (matched === undefined) {
-      problem(response, 404, 'Not Found', `No route for ${method} ${url.pathname}`);
+    const prefix = `/${this.options.stage}`;
+    const stageless = url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : undefined;
+    const matched =
+      stageless === undefined
+        ? undefined
+        : matchRoute(
+            this.routes.map((route) => ({ ...route, target: route })),
+            method,
+            stageless,
+          );
+    // A REST API has no 405: a method without a route is an unknown route, like an unknown path.
+    if (matched === undefined || matched === 'method_not_allowed' || stageless === undefined) {
+      request.resume();
+      this.gateway(response, 'MISSING_AUTHENTICATION_TOKEN', requestId, { message: 'Missing Authentication Token' });
       return;
     }
-    if (matched === 'method_not_allowed') {
-      problem(response, 405, 'Method Not Allowed', `${method} is not supported on ${url.pathname}`);
+    const body = await readRequestBody(request);
+    if (!body.ok) {
+      if (!body.drained) {
+        request.socket.destroy();
+        return;
+      }
+      this.gateway(response, 'REQUEST_TOO_LARGE', requestId, {
+        message: `Request body exceeds ${MAX_PAYLOAD_BYTES} bytes`,
+        close: true,
+      });
       return;
     }
-    const body = await readBody(request);
-    if (body === undefined) {
-      problem(response, 413, 'Payload Too Large', `The request body exceeds ${MAX_PAYLOAD_BYTES} bytes`);
+    const decision = await this.options.authorizer.authorize(request.headers.authorization);
+    if (!decision.allowed) {
+      this.gateway(response, decision.response, requestId, { message: decision.message });
       return;
     }
+    const stagelessUrl = new URL(url);
+    stagelessUrl.pathname = stageless;
     const event = toProxyEvent(
       {
         method,
-        url,
+        url: stagelessUrl,
+        clientPath: url.pathname,
         headers: request.headers,
         rawHeaders: request.rawHeaders,
-        body,
+        body: body.body,
         sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
       },
       matched,
-      this.options.stage ?? 'local',
+      { stage: this.options.stage, requestId, authorizer: { claims: decision.claims } },
     );
     const { target } = matched.route;
     const result = await target.handler(event, lambdaContext(target.functionName));
@@ -119,5 +151,21 @@ export class ApiServer {
     response.statusCode = outgoing.statusCode;
     for (const [name, value] of outgoing.headers) response.appendHeader(name, value);
     response.end(outgoing.body);
+  }
+
+  private gateway(
+    response: ServerResponse,
+    type: GatewayResponseType,
+    requestId: string,
+    { message = '', close = false }: { message?: string; close?: boolean },
+  ): void {
+    const rendered = this.options.gatewayResponses.render(type, message, requestId);
+    if (close) response.shouldKeepAlive = false;
+    response.writeHead(rendered.status, {
+      ...rendered.headers,
+      'Content-Length': Buffer.byteLength(rendered.body),
+      ...(close ? { Connection: 'close' } : {}),
+    });
+    response.end(rendered.body);
   }
 }

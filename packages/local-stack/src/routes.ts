@@ -1,13 +1,16 @@
 import type { ProxyHandler } from './api-server';
 
-/** The REST API's routes and the function behind each, as terraform/modules/rest-api declares them. */
-export const apiRoutes = (handlers: {
+/** The function behind each route. */
+export interface ApiHandlers {
   readonly createProduct: ProxyHandler;
   readonly listProducts: ProxyHandler;
   readonly getProduct: ProxyHandler;
   readonly putProduct: ProxyHandler;
   readonly deleteProduct: ProxyHandler;
-}) => [
+}
+
+/** The REST API's routes and the function behind each, as terraform/modules/rest-api declares them. */
+export const apiRoutes = (handlers: ApiHandlers) => [
   {
     method: 'POST',
     resource: '/api/products',

@@ -1,42 +1,32 @@
+import { isAbsolute, join } from 'node:path';
 import type { Writable } from 'node:stream';
-import {
-  buildCreateProductHandler,
-  buildDeleteProductHandler,
-  buildGetProductHandler,
-  buildListProductsHandler,
-  buildPutProductHandler,
-  clockModule,
-  createProductPorts,
-  createPublishProductEventsHandler,
-  deleteProductPorts,
-  getProductPorts,
-  idGeneratorModule,
-  listProductsPorts,
-  loadConfig,
-  observabilityModule,
-  publishProductEventsPorts,
-  putProductPorts,
-  readBaseConfig,
-} from '@catalog/lambdas';
-import { InMemoryProductRepository } from '@catalog/testkit';
-import { startDynamoDbLocal, type DynamoDbLocal } from '@catalog/testkit/dynamodb';
+import { createPublishProductEventsHandler, publishProductEventsPorts } from '@catalog/lambdas';
 import { LocalEventBridge } from '@catalog/testkit/eventbridge';
-import { Container } from 'inversify';
 import { ApiServer } from './api-server';
-import { ensureTables, streamsClient } from './dynamodb-backend';
-import { MemoryStreamFeeder, memoryPortsModule } from './memory-backend';
+import { LocalAuthorizer } from './auth/local-authorizer';
+import { GatewayResponses } from './gateway/gateway-responses';
+import { localEndpoints } from './local/local-endpoints';
+import { pageAssets } from './local/page-assets';
+import { startPersistence, type Persistence, type PersistenceChoice } from './persistence';
 import { apiRoutes } from './routes';
-import { StreamPoller } from './stream-poller';
+import { JsonLinesEventStore } from './state/event-journal';
 
 export interface LocalStackOptions {
   readonly port?: number;
   readonly eventsPort?: number;
+  /** Where the REST API listens; loopback unless asked otherwise. Everything else listens on loopback only. */
   readonly host?: string;
+  /** The stage prefix of every API path (`/<stage>/api/products`), as in a deployed invoke URL. */
+  readonly stage?: string;
   /** `dynamodb`: DynamoDB Local (Docker or Java); `memory`: in-memory adapters; `auto`: DynamoDB, else memory. */
-  readonly backend?: 'auto' | 'dynamodb' | 'memory';
-  /** Keep DynamoDB Local's data in memory instead of `dataDir`. */
-  readonly inMemory?: boolean;
-  readonly dataDir?: string;
+  readonly backend?: PersistenceChoice;
+  /**
+   * An absolute folder for everything the stack keeps: DynamoDB Local's files, the stream checkpoint, the
+   * published events and the token signing key. Undefined keeps nothing on disk.
+   */
+  readonly dataDir?: string | undefined;
+  /** Scopes a token needs (any one of them), like the API's authorization scopes. */
+  readonly requiredScopes?: readonly string[];
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** Where the functions' JSON log lines (and EMF metric lines) go. */
   readonly logStream: Writable;
@@ -45,13 +35,24 @@ export interface LocalStackOptions {
 }
 
 export interface LocalStack {
+  /** The server's origin, e.g. http://127.0.0.1:3000 (the API is under `/<stage>`, local endpoints under `/_local`). */
+  readonly origin: string;
+  /** The API's base URL, like a deployed stage's invoke URL: `<origin>/<stage>`. */
   readonly apiUrl: string;
   readonly eventsUrl: string;
+  readonly stage: string;
   readonly backend: 'dynamodb' | 'memory';
-  readonly dynamoDb?: { readonly endpoint: string; readonly via: string; readonly startupMs: number };
+  readonly storage: string;
+  readonly stream: string;
+  readonly dynamoDb?: Persistence['dynamoDb'];
   readonly bus: LocalEventBridge;
+  readonly authorizer: LocalAuthorizer;
   stop(): Promise<void>;
 }
+
+export const DEFAULT_STAGE = 'local';
+export const DEFAULT_SCOPES = ['catalog/products'];
+export const LOCAL_CLIENT_ID = 'catalog-local';
 
 export class PortInUseError extends Error {
   constructor(port: number, what: string, flag: string) {
@@ -60,12 +61,7 @@ export class PortInUseError extends Error {
   }
 }
 
-const listenOrExplain = async <T>(
-  start: () => Promise<T>,
-  port: number,
-  what: string,
-  flag: string,
-): Promise<T> => {
+const listenOrExplain = async <T>(start: () => Promise<T>, port: number, what: string, flag: string): Promise<T> => {
   try {
     return await start();
   } catch (error) {
@@ -76,19 +72,20 @@ const listenOrExplain = async <T>(
 
 /** Starts the whole local stack; `stop()` shuts everything down in reverse order. */
 export const startLocalStack = async (options: LocalStackOptions): Promise<LocalStack> => {
+  const { dataDir, say } = options;
+  if (dataDir !== undefined && !isAbsolute(dataDir))
+    throw new Error(`dataDir must be an absolute path (got "${dataDir}")`);
+  const stage = options.stage ?? DEFAULT_STAGE;
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const step of stops.reverse()) await step().catch(() => undefined);
   };
   try {
     const eventsPort = options.eventsPort ?? 4010;
-    const bus = new LocalEventBridge({ port: eventsPort, ...(options.host ? { host: options.host } : {}) });
-    const eventsUrl = await listenOrExplain(
-      () => bus.start(),
-      eventsPort,
-      'local PutEvents endpoint',
-      '--events-port',
-    );
+    const store = dataDir === undefined ? undefined : new JsonLinesEventStore(join(dataDir, 'events', 'events.jsonl'), say);
+    // Only the functions of this process publish here: loopback, whatever --host says.
+    const bus = new LocalEventBridge({ port: eventsPort, host: '127.0.0.1', ...(store ? { store } : {}) });
+    const eventsUrl = await listenOrExplain(() => bus.start(), eventsPort, 'local PutEvents endpoint', '--events-port');
     stops.push(() => bus.stop());
 
     const env: Record<string, string | undefined> = {
@@ -104,91 +101,45 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       logStream: options.logStream,
       writeMetrics: (line: string) => options.logStream.write(`${line}\n`),
     };
-    const publishHandler = createPublishProductEventsHandler(publishProductEventsPorts(env, observability));
-
-    let dynamoDb: DynamoDbLocal | undefined;
-    if (options.backend !== 'memory') {
-      try {
-        dynamoDb = await startDynamoDbLocal({
-          inMemory: options.inMemory ?? false,
-          ...(options.inMemory ? {} : { dbPath: options.dataDir ?? '.local/dynamodb' }),
-          log: (line) => options.say(line),
-        });
-      } catch (error) {
-        if (options.backend === 'dynamodb') throw error;
-        options.say(`\n!!! ${error instanceof Error ? error.message : String(error)}`);
-        options.say(
-          '!!! WARNING: falling back to IN-MEMORY adapters: data is lost on exit and no real table stream runs.\n',
-        );
-      }
-    }
-
-    let handlers;
-    if (dynamoDb) {
-      const ddb = dynamoDb;
-      stops.push(() => ddb.stop());
-      const tables = await ensureTables(ddb.endpoint, 'catalog-local');
-      Object.assign(env, {
-        DYNAMODB_ENDPOINT: ddb.endpoint,
-        PRODUCTS_TABLE_NAME: tables.productsTable,
-        IDEMPOTENCY_TABLE_NAME: tables.idempotencyTable,
-      });
-      handlers = {
-        createProduct: buildCreateProductHandler(createProductPorts(env, observability)),
-        listProducts: buildListProductsHandler(listProductsPorts(env, observability)),
-        getProduct: buildGetProductHandler(getProductPorts(env, observability)),
-        putProduct: buildPutProductHandler(putProductPorts(env, observability)),
-        deleteProduct: buildDeleteProductHandler(deleteProductPorts(env, observability)),
-      };
-      const poller = new StreamPoller({
-        client: streamsClient(ddb.endpoint),
-        streamArn: tables.streamArn,
-        handler: publishHandler,
-        batchSize: 100,
-        maxRetries: 3,
-        log: (level, message, details) =>
-          options.say(`[stream ${level}] ${message} ${JSON.stringify(details ?? {})}`),
-      });
-      await poller.start();
-      stops.push(() => poller.stop());
-    } else {
-      const repository = new InMemoryProductRepository();
-      const ports = new Container({ defaultScope: 'Singleton' });
-      ports.load(
-        observabilityModule(loadConfig(readBaseConfig, env), observability),
-        clockModule,
-        idGeneratorModule,
-        memoryPortsModule(repository),
-      );
-      handlers = {
-        createProduct: buildCreateProductHandler(ports),
-        listProducts: buildListProductsHandler(ports),
-        getProduct: buildGetProductHandler(ports),
-        putProduct: buildPutProductHandler(ports),
-        deleteProduct: buildDeleteProductHandler(ports),
-      };
-      const feeder = new MemoryStreamFeeder(repository, publishHandler, (line) =>
-        options.say(`[stream] ${line}`),
-      );
-      feeder.start();
-      stops.push(() => feeder.stop());
-    }
-
-    const port = options.port ?? 3000;
-    const api = new ApiServer(apiRoutes(handlers), {
-      onError: (error, route) => options.say(`[api] ${route}: ${String(error)}`),
+    const publish = createPublishProductEventsHandler(publishProductEventsPorts(env, observability));
+    const persistence = await startPersistence(options.backend ?? 'auto', {
+      env,
+      observability,
+      publish,
+      dataDir,
+      say,
     });
-    const apiUrl = await listenOrExplain(() => api.start(port, options.host), port, 'REST API', '--port');
+    stops.push(() => persistence.stop());
+
+    let origin = '';
+    const authorizer = await LocalAuthorizer.create({
+      issuer: () => `${origin}/_local/auth`,
+      clientIds: [LOCAL_CLIENT_ID],
+      requiredScopes: options.requiredScopes ?? DEFAULT_SCOPES,
+      ...(dataDir === undefined ? {} : { keyFile: join(dataDir, 'auth', 'signing-key.json') }),
+    });
+    const port = options.port ?? 3000;
+    const api = new ApiServer(apiRoutes(persistence.handlers), {
+      stage,
+      authorizer,
+      gatewayResponses: GatewayResponses.load(),
+      localEndpoints: localEndpoints({ authorizer, bus, page: pageAssets(stage) }),
+      onError: (error, route) => say(`[api] ${route}: ${String(error)}`),
+    });
+    origin = await listenOrExplain(() => api.start(port, options.host), port, 'REST API', '--port');
     stops.push(() => api.stop());
 
     return {
-      apiUrl,
+      origin,
+      apiUrl: `${origin}/${stage}`,
       eventsUrl,
-      backend: dynamoDb ? 'dynamodb' : 'memory',
-      ...(dynamoDb
-        ? { dynamoDb: { endpoint: dynamoDb.endpoint, via: dynamoDb.backend, startupMs: dynamoDb.startupMs } }
-        : {}),
+      stage,
+      backend: persistence.kind,
+      storage: persistence.storage,
+      stream: persistence.stream,
+      ...(persistence.dynamoDb ? { dynamoDb: persistence.dynamoDb } : {}),
       bus,
+      authorizer,
       stop,
     };
   } catch (error) {

@@ -3,12 +3,17 @@ import { LocalEventObserver, QueueEventObserver, type EventObserver } from './ob
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    localStack?: { apiUrl: string; eventsUrl: string };
+    localStack?: { apiUrl: string; origin: string; eventsUrl: string; token: string };
   }
 }
 
 export interface E2eTarget {
+  /** The stage's base URL (a deployed invoke URL, or `<origin>/<stage>` of the local stack). */
   readonly baseUrl: string;
+  /** The local stack's origin (token issuance, /_local endpoints); undefined against a deployed stage. */
+  readonly localOrigin: string | undefined;
+  /** The bearer token every request carries, when there is one. */
+  readonly token: string | undefined;
   /** Undefined when a deployed API is targeted without an interceptor queue: event tests are then refused. */
   readonly events: EventObserver | undefined;
   readonly headers: Record<string, string>;
@@ -23,16 +28,25 @@ export const e2eTarget = (): E2eTarget => {
   if (deployed) {
     const queueUrl = process.env.E2E_EVENTS_QUEUE_URL;
     const token = process.env.E2E_AUTH_TOKEN;
+    const raw = token?.replace(/^Bearer\s+/i, '');
     return {
       baseUrl: deployed.replace(/\/$/, ''),
+      localOrigin: undefined,
+      token: raw,
       events: queueUrl ? new QueueEventObserver(queueUrl) : undefined,
-      headers: token ? { authorization: token.startsWith('Bearer ') ? token : `Bearer ${token}` } : {},
+      headers: raw ? { authorization: `Bearer ${raw}` } : {},
     };
   }
   const local = inject('localStack');
   if (!local)
     throw new Error('No E2E target: set E2E_BASE_URL or let the global setup start the local stack');
-  return { baseUrl: local.apiUrl, events: new LocalEventObserver(local.eventsUrl), headers: {} };
+  return {
+    baseUrl: local.apiUrl,
+    localOrigin: local.origin,
+    token: local.token,
+    events: new LocalEventObserver(local.eventsUrl),
+    headers: { authorization: `Bearer ${local.token}` },
+  };
 };
 
 export interface ApiResponse {
