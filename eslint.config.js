@@ -50,6 +50,11 @@ export default tseslint.config(
     rules: { 'no-console': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // The local stack's API page runs in the browser.
+    files: ['packages/local-stack/src/page/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['scripts/**/*.ts', 'packages/local-stack/src/**'],
     rules: { 'no-console': 'off' },
   },

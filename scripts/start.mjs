@@ -12,11 +12,15 @@ const env = toolchainEnv(false);
 env.TSX_TSCONFIG_PATH = join(root, 'tsconfig.base.json');
 
 // An IPC channel: the stack stops itself when this process disappears, even after a SIGKILL.
-const child = spawn('node', ['--import', 'tsx', join(root, 'packages/local-stack/src/main.ts')].concat(process.argv.slice(2)), {
-  cwd: root,
-  env: env,
-  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-});
+const child = spawn(
+  'node',
+  ['--import', 'tsx', join(root, 'packages/local-stack/src/main.ts')].concat(process.argv.slice(2)),
+  {
+    cwd: root,
+    env: env,
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+  },
+);
 
 for (const stream of [process.stdout, process.stderr]) stream.on('error', function () {});
 
@@ -32,7 +36,10 @@ function stop(signal) {
     child.kill('SIGKILL');
   }, FORCE_AFTER_MS).unref();
 }
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, function () { stop(signal); });
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+  process.on(signal, function () {
+    stop(signal);
+  });
 
 child.on('error', function (error) {
   console.error('[catalog] could not run the local stack: ' + error.message);

@@ -23,14 +23,20 @@ if (values['expires-in'] !== undefined) body.expiresIn = Number(values['expires-
 const url = 'http://127.0.0.1:' + values.port + '/_local/token';
 let response;
 try {
-  response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-} catch (error) {
+  response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+} catch {
   console.error('No local stack answers at ' + url + ': start it with `pnpm start` (or pass --port).');
   process.exit(1);
 }
 const answer = await response.json();
 if (!response.ok) {
-  console.error('POST ' + url + ' answered ' + response.status + ': ' + (answer.detail || JSON.stringify(answer)));
+  console.error(
+    'POST ' + url + ' answered ' + response.status + ': ' + (answer.detail || JSON.stringify(answer)),
+  );
   process.exit(1);
 }
 console.log(values.json ? JSON.stringify(answer, null, 2) : answer.access_token);

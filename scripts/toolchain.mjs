@@ -12,7 +12,7 @@ export const root = dirname(dirname(fileURLToPath(import.meta.url)));
 function read(file) {
   try {
     return readFileSync(join(root, file), 'utf8');
-  } catch (error) {
+  } catch {
     return undefined;
   }
 }
@@ -36,13 +36,18 @@ export function toolchainEnv(needsPnpm) {
   path = pathWith(join(root, '.tools/node/bin'), path);
   path = pathWith(join(root, '.tools/pnpm/node_modules/.bin'), path);
   const env = Object.assign({}, process.env, { PATH: path });
-  const node = spawnSync('node', ['-p', 'process.versions.node.split(".")[0]'], { env: env, encoding: 'utf8' });
+  const node = spawnSync('node', ['-p', 'process.versions.node.split(".")[0]'], {
+    env: env,
+    encoding: 'utf8',
+  });
   const nodeOk = node.status === 0 && String(node.stdout).trim() === wanted;
   const installed = read('node_modules/.pnpm/lock.yaml');
   const depsOk = installed !== undefined && installed === read('pnpm-lock.yaml');
   if (nodeOk && depsOk && (!needsPnpm || pnpmWorks(env))) return env;
 
-  console.error('[catalog] setting up Node ' + wanted + ', pnpm and the dependencies (scripts/bootstrap.sh)...');
+  console.error(
+    '[catalog] setting up Node ' + wanted + ', pnpm and the dependencies (scripts/bootstrap.sh)...',
+  );
   const result = spawnSync('bash', ['-c', 'source scripts/bootstrap.sh >&2 && printf %s "$PATH"'], {
     cwd: root,
     env: process.env,

@@ -83,7 +83,8 @@ export class ApiServer {
     const requestId = randomUUID();
     this.handle(request, response, requestId).catch((error: unknown) => {
       this.options.onError?.(error, request.url ?? '');
-      if (!response.headersSent) this.gateway(response, 'DEFAULT_5XX', requestId, { message: 'Internal server error' });
+      if (!response.headersSent)
+        this.gateway(response, 'DEFAULT_5XX', requestId, { message: 'Internal server error' });
       else response.destroy();
     });
   }
@@ -110,7 +111,9 @@ export class ApiServer {
     // A REST API has no 405: a method without a route is an unknown route, like an unknown path.
     if (matched === undefined || matched === 'method_not_allowed' || stageless === undefined) {
       request.resume();
-      this.gateway(response, 'MISSING_AUTHENTICATION_TOKEN', requestId, { message: 'Missing Authentication Token' });
+      this.gateway(response, 'MISSING_AUTHENTICATION_TOKEN', requestId, {
+        message: 'Missing Authentication Token',
+      });
       return;
     }
     const body = await readRequestBody(request);

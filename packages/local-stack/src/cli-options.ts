@@ -48,7 +48,8 @@ export class UsageError extends Error {
 
 const portOf = (name: string, raw: string): number => {
   const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value > 65_535) throw new UsageError(`--${name} must be a port number 0-65535 (got "${raw}")`);
+  if (!/^\d+$/.test(raw) || value > 65_535)
+    throw new UsageError(`--${name} must be a port number 0-65535 (got "${raw}")`);
   return value;
 };
 
@@ -84,7 +85,8 @@ export const parseCliOptions = (args: readonly string[], root = repositoryRoot()
   if (values.stage === '_local') throw new UsageError('--stage _local is taken by the local endpoints');
   const scopes = values.scope ?? DEFAULT_SCOPES;
   for (const scope of scopes) {
-    if (!/^[\x21\x23-\x5b\x5d-\x7e]+$/.test(scope)) throw new UsageError(`--scope must be one scope name (got "${scope}")`);
+    if (!/^[\x21\x23-\x5b\x5d-\x7e]+$/.test(scope))
+      throw new UsageError(`--scope must be one scope name (got "${scope}")`);
   }
   const keepNothing = values['in-memory'] || values.memory;
   return {

@@ -79,9 +79,10 @@ try {
     logStream: options.quiet ? quiet : process.stdout,
     say,
   });
-  if (stopping) await stack.stop();
-  else say(banner(stack));
+  say(banner(stack));
 } catch (error) {
-  console.error(`\nThe local stack could not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `\nThe local stack could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 }

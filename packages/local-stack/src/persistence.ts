@@ -45,7 +45,12 @@ export interface Persistence {
   /** One line for the start banner. */
   readonly storage: string;
   readonly stream: string;
-  readonly dynamoDb?: { readonly endpoint: string; readonly via: string; readonly startupMs: number; readonly pid?: number };
+  readonly dynamoDb?: {
+    readonly endpoint: string;
+    readonly via: string;
+    readonly startupMs: number;
+    readonly pid?: number;
+  };
   stop(): Promise<void>;
 }
 
@@ -88,7 +93,11 @@ const startDynamoDb = async (context: PersistenceContext): Promise<Persistence> 
       maxRetries: 3,
       ...(dataDir === undefined
         ? {}
-        : { checkpoints: new FileCheckpointStore(`${dataDir}/stream/checkpoint.json`, (line) => say(`[stream] ${line}`)) }),
+        : {
+            checkpoints: new FileCheckpointStore(`${dataDir}/stream/checkpoint.json`, (line) =>
+              say(`[stream] ${line}`),
+            ),
+          }),
       log: (level, message, details) => say(`[stream ${level}] ${message} ${JSON.stringify(details ?? {})}`),
     });
     await poller.start();
@@ -123,7 +132,9 @@ const startMemory = (context: PersistenceContext): Persistence => {
     idGeneratorModule,
     memoryPortsModule(repository),
   );
-  const feeder = new MemoryStreamFeeder(repository, context.publish, (line) => context.say(`[stream] ${line}`));
+  const feeder = new MemoryStreamFeeder(repository, context.publish, (line) =>
+    context.say(`[stream] ${line}`),
+  );
   feeder.start();
   return {
     kind: 'memory',

@@ -61,7 +61,12 @@ export class PortInUseError extends Error {
   }
 }
 
-const listenOrExplain = async <T>(start: () => Promise<T>, port: number, what: string, flag: string): Promise<T> => {
+const listenOrExplain = async <T>(
+  start: () => Promise<T>,
+  port: number,
+  what: string,
+  flag: string,
+): Promise<T> => {
   try {
     return await start();
   } catch (error) {
@@ -82,10 +87,18 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
   };
   try {
     const eventsPort = options.eventsPort ?? 4010;
-    const store = dataDir === undefined ? undefined : new JsonLinesEventStore(join(dataDir, 'events', 'events.jsonl'), say);
+    const store =
+      dataDir === undefined
+        ? undefined
+        : new JsonLinesEventStore(join(dataDir, 'events', 'events.jsonl'), say);
     // Only the functions of this process publish here: loopback, whatever --host says.
     const bus = new LocalEventBridge({ port: eventsPort, host: '127.0.0.1', ...(store ? { store } : {}) });
-    const eventsUrl = await listenOrExplain(() => bus.start(), eventsPort, 'local PutEvents endpoint', '--events-port');
+    const eventsUrl = await listenOrExplain(
+      () => bus.start(),
+      eventsPort,
+      'local PutEvents endpoint',
+      '--events-port',
+    );
     stops.push(() => bus.stop());
 
     const env: Record<string, string | undefined> = {

@@ -271,9 +271,13 @@ export class StreamPoller {
       return await this.iterator(shardId, 'AFTER_SEQUENCE_NUMBER', position);
     } catch (error) {
       if (!(error instanceof TrimmedDataAccessException)) throw error;
-      this.options.log?.('warn', 'checkpoint is older than the stream retention; reading from the oldest record', {
-        shardId,
-      });
+      this.options.log?.(
+        'warn',
+        'checkpoint is older than the stream retention; reading from the oldest record',
+        {
+          shardId,
+        },
+      );
       return this.iterator(shardId, 'TRIM_HORIZON');
     }
   }

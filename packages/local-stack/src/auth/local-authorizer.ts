@@ -43,7 +43,11 @@ export interface IssuedToken {
 /** API Gateway's decision: the claims the function receives, or the gateway response that answers. */
 export type AuthorizerDecision =
   | { readonly allowed: true; readonly claims: Readonly<Record<string, string>> }
-  | { readonly allowed: false; readonly response: 'UNAUTHORIZED' | 'ACCESS_DENIED'; readonly message: string };
+  | {
+      readonly allowed: false;
+      readonly response: 'UNAUTHORIZED' | 'ACCESS_DENIED';
+      readonly message: string;
+    };
 
 type SigningKey = Awaited<ReturnType<typeof importJWK>>;
 

@@ -4,7 +4,10 @@ import { GATEWAY_RESPONSES_FILE, GatewayResponses } from './gateway-responses';
 
 const responses = GatewayResponses.load();
 const definitions = JSON.parse(readFileSync(GATEWAY_RESPONSES_FILE, 'utf8')) as {
-  responses: Record<string, { status: number | null; title: string | null; code: string; detail: string | null }>;
+  responses: Record<
+    string,
+    { status: number | null; title: string | null; code: string; detail: string | null }
+  >;
 };
 
 describe(GatewayResponses, () => {

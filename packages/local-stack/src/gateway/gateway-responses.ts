@@ -3,11 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The response types the local stack answers itself, as API Gateway would. */
 export type GatewayResponseType =
-  | 'UNAUTHORIZED'
-  | 'ACCESS_DENIED'
-  | 'MISSING_AUTHENTICATION_TOKEN'
-  | 'REQUEST_TOO_LARGE'
-  | 'DEFAULT_5XX';
+  'UNAUTHORIZED' | 'ACCESS_DENIED' | 'MISSING_AUTHENTICATION_TOKEN' | 'REQUEST_TOO_LARGE' | 'DEFAULT_5XX';
 
 interface Definition {
   readonly status: number | null;
@@ -46,7 +42,12 @@ export class GatewayResponses {
 
   static load(file = GATEWAY_RESPONSES_FILE): GatewayResponses {
     const definitions = JSON.parse(readFileSync(file, 'utf8')) as Definitions;
-    for (const type of ['UNAUTHORIZED', 'ACCESS_DENIED', 'MISSING_AUTHENTICATION_TOKEN', 'REQUEST_TOO_LARGE']) {
+    for (const type of [
+      'UNAUTHORIZED',
+      'ACCESS_DENIED',
+      'MISSING_AUTHENTICATION_TOKEN',
+      'REQUEST_TOO_LARGE',
+    ]) {
       if (typeof definitions.responses[type]?.status !== 'number')
         throw new Error(`${file} must define ${type} with a status`);
     }

@@ -8,8 +8,7 @@ const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
 const DRAIN_MS = 10_000;
 
 export type RequestBody =
-  | { readonly ok: true; readonly body: Buffer }
-  | { readonly ok: false; readonly drained: boolean };
+  { readonly ok: true; readonly body: Buffer } | { readonly ok: false; readonly drained: boolean };
 
 export const declaredTooLarge = (request: IncomingMessage, limit = MAX_PAYLOAD_BYTES): boolean =>
   Number(request.headers['content-length'] ?? 0) > limit;

@@ -38,7 +38,12 @@ const matches = (event: LocalBusEvent, filter: EventFilter): boolean => {
 };
 
 /** Server-sent events: every matching event so far, then each new one as the bus accepts it. */
-const streamEvents = (request: IncomingMessage, response: ServerResponse, bus: LocalEventBridge, filter: EventFilter) => {
+const streamEvents = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  bus: LocalEventBridge,
+  filter: EventFilter,
+) => {
   response.writeHead(200, {
     'Content-Type': 'text/event-stream',
     'Cache-Control': 'no-store',
@@ -96,8 +101,17 @@ export const localEndpoints =
         // served
       } else if (['/_local/token', '/_local/events', '/_local/events/stream'].includes(url.pathname)) {
         request.resume();
-        const allow = url.pathname === '/_local/token' ? 'POST' : url.pathname === '/_local/events' ? 'GET, DELETE' : 'GET';
-        sendProblem(response, new LocalRequestError(405, `${method} is not supported on ${url.pathname}`), allow);
+        const allow =
+          url.pathname === '/_local/token'
+            ? 'POST'
+            : url.pathname === '/_local/events'
+              ? 'GET, DELETE'
+              : 'GET';
+        sendProblem(
+          response,
+          new LocalRequestError(405, `${method} is not supported on ${url.pathname}`),
+          allow,
+        );
       } else {
         request.resume();
         throw new LocalRequestError(404, `No local endpoint ${url.pathname}; see /_local/ for the API page`);

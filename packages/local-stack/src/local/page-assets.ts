@@ -31,7 +31,10 @@ export const pageAssets = (stage: string, openApiFile = OPENAPI_FILE): PageAsset
     ['/_local/', { file: join(page, 'index.html'), type: 'text/html; charset=utf-8' }],
     ['/_local/page.js', { file: join(page, 'page.js'), type: 'text/javascript; charset=utf-8' }],
     ['/_local/page.css', { file: join(page, 'page.css'), type: 'text/css; charset=utf-8' }],
-    ['/_local/swagger-ui/swagger-ui.css', { file: join(swaggerUi, 'swagger-ui.css'), type: 'text/css; charset=utf-8' }],
+    [
+      '/_local/swagger-ui/swagger-ui.css',
+      { file: join(swaggerUi, 'swagger-ui.css'), type: 'text/css; charset=utf-8' },
+    ],
     [
       '/_local/swagger-ui/swagger-ui-bundle.js',
       { file: join(swaggerUi, 'swagger-ui-bundle.js'), type: 'text/javascript; charset=utf-8' },

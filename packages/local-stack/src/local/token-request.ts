@@ -24,9 +24,15 @@ export const parseTokenRequest = (body: Record<string, unknown>): TokenRequest =
     throw new LocalRequestError(400, 'subject must be 1-128 characters of letters, digits and ._:@/+-');
   if (
     expiresIn !== undefined &&
-    (typeof expiresIn !== 'number' || !Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_EXPIRES_IN)
+    (typeof expiresIn !== 'number' ||
+      !Number.isInteger(expiresIn) ||
+      expiresIn < 1 ||
+      expiresIn > MAX_EXPIRES_IN)
   )
-    throw new LocalRequestError(400, `expiresIn must be a whole number of seconds from 1 to ${MAX_EXPIRES_IN}`);
+    throw new LocalRequestError(
+      400,
+      `expiresIn must be a whole number of seconds from 1 to ${MAX_EXPIRES_IN}`,
+    );
   return {
     ...(scope === undefined ? {} : { scope }),
     ...(clientId === undefined ? {} : { clientId }),

@@ -51,7 +51,10 @@ function watchEvents() {
     status.dataset.state = 'live';
   };
   source.onerror = () => {
-    status.textContent = productId && !/^[0-9A-Fa-f-]{1,36}$/.test(productId) ? 'The product id must be a UUID.' : 'Disconnected; retrying…';
+    status.textContent =
+      productId && !/^[0-9A-Fa-f-]{1,36}$/.test(productId)
+        ? 'The product id must be a UUID.'
+        : 'Disconnected; retrying…';
     status.dataset.state = 'error';
   };
   source.onmessage = (message) => list.prepend(eventItem(JSON.parse(message.data)));

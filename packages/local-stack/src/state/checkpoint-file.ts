@@ -25,7 +25,9 @@ export class FileCheckpointStore implements StreamCheckpointStore {
       )
         throw new Error('not a checkpoint');
       if (saved.streamArn !== streamArn) {
-        this.warn(`${this.file} is for another stream (${saved.streamArn}); reading ${streamArn} from its start`);
+        this.warn(
+          `${this.file} is for another stream (${saved.streamArn}); reading ${streamArn} from its start`,
+        );
         return { streamArn, shards: {} };
       }
       return { streamArn, shards };

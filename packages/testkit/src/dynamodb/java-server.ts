@@ -33,7 +33,10 @@ export const dynamoDbLocalDistribution = (): { readonly jar: string; readonly li
   const lib = join(packageRoot, 'lib');
   const release = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
   if (release === undefined) throw new Error(`No DynamoDB Local release found under ${lib}`);
-  return { jar: join(lib, release, 'DynamoDBLocal.jar'), libraryPath: join(lib, release, 'DynamoDBLocal_lib') };
+  return {
+    jar: join(lib, release, 'DynamoDBLocal.jar'),
+    libraryPath: join(lib, release, 'DynamoDBLocal_lib'),
+  };
 };
 
 /** The answer Node gives when `java` is not on PATH. */
@@ -91,8 +94,8 @@ export const startJavaServer = async (options: JavaServerOptions): Promise<Runni
     output.push(chunk.toString('utf8'));
     if (output.length > 50) output.shift();
   };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   // The pipes must not keep the caller alive; the JVM's stdin is the watchdog that ends it with the caller.
   child.unref();
   for (const stream of [child.stdin, child.stdout, child.stderr]) {
