@@ -61,14 +61,14 @@ export const apiClient =
   async (
     method: string,
     path: string,
-    init: { body?: unknown; headers?: Record<string, string> } = {},
+    init: { body?: unknown; headers?: Record<string, string>; anonymous?: boolean } = {},
   ): Promise<ApiResponse> => {
     const raw =
       init.body === undefined || typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
     const response = await fetch(`${target.baseUrl}${path}`, {
       method,
       headers: {
-        ...target.headers,
+        ...(init.anonymous ? {} : target.headers),
         ...(raw === undefined ? {} : { 'content-type': 'application/json' }),
         ...init.headers,
       },
