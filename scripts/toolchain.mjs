@@ -50,7 +50,8 @@ export function toolchainEnv(needsPnpm) {
   );
   const result = spawnSync('bash', ['-c', 'source scripts/bootstrap.sh >&2 && printf %s "$PATH"'], {
     cwd: root,
-    env: process.env,
+    // The dependencies are what is missing more often than not: install them whatever the caller's shell says.
+    env: Object.assign({}, process.env, { CATALOG_SKIP_INSTALL: '0' }),
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
   });

@@ -104,7 +104,7 @@ const startDynamoDb = async (context: PersistenceContext): Promise<Persistence> 
     return {
       kind: 'dynamodb',
       handlers,
-      storage: `DynamoDB Local via ${ddb.backend} at ${ddb.endpoint} (${dbPath === undefined ? 'in memory' : `data in ${dbPath}`}, up in ${ddb.startupMs} ms)`,
+      storage: `DynamoDB Local via ${ddb.backend}${ddb.pid === undefined ? '' : ` (pid ${ddb.pid})`} at ${ddb.endpoint} (${dbPath === undefined ? 'in memory' : `data in ${dbPath}`}, up in ${ddb.startupMs} ms)`,
       stream: `table stream polled into the real stream handler${dataDir === undefined ? '' : ' (checkpoint kept on disk)'}`,
       dynamoDb: {
         endpoint: ddb.endpoint,

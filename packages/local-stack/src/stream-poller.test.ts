@@ -155,3 +155,96 @@ describe(StreamPoller, () => {
     expect(poller.failedBatches.flatMap((batch) => batch.sequenceNumbers)).toEqual(['3']);
   });
 });
+
+describe('StreamPoller with a checkpoint store', () => {
+  /** Two shards: s0 closed (its records already handled or not), s1 open; records every call asked for. */
+  const twoShards = (pages: Record<string, StreamRecord[]>) => {
+    const iterators: { shard: string; type: string; after?: string }[] = [];
+    const served = new Set<string>();
+    const client = {
+      send: (command: unknown) => {
+        if (command instanceof DescribeStreamCommand) {
+          return Promise.resolve({
+            StreamDescription: {
+              Shards: [
+                { ShardId: 's0', SequenceNumberRange: { EndingSequenceNumber: '5' } },
+                { ShardId: 's1', ParentShardId: 's0', SequenceNumberRange: {} },
+              ],
+            },
+          });
+        }
+        if (command instanceof GetShardIteratorCommand) {
+          const { ShardId, ShardIteratorType, SequenceNumber } = command.input;
+          iterators.push({
+            shard: ShardId!,
+            type: ShardIteratorType!,
+            ...(SequenceNumber ? { after: SequenceNumber } : {}),
+          });
+          return Promise.resolve({ ShardIterator: `it-${ShardId!}` });
+        }
+        if (command instanceof GetRecordsCommand) {
+          const shard = command.input.ShardIterator!.slice(3);
+          const page = served.has(shard) ? [] : (pages[shard] ?? []);
+          served.add(shard);
+          // A closed shard ends after its records: no next iterator.
+          return Promise.resolve({
+            Records: page,
+            ...(shard === 's0' ? {} : { NextShardIterator: `it-${shard}` }),
+          });
+        }
+        return Promise.reject(new Error('unexpected command'));
+      },
+    };
+    return { client: client as unknown as DynamoDBStreamsClient, iterators };
+  };
+  const memoryStore = (shards?: Record<string, string>) => {
+    const saved: Record<string, string>[] = [];
+    return {
+      saved,
+      load: () => (shards === undefined ? undefined : { streamArn: arn, shards }),
+      save: (checkpoint: { shards: Readonly<Record<string, string>> }) =>
+        saved.push({ ...checkpoint.shards }),
+    };
+  };
+  const delivered: string[] = [];
+  const handler = (event: DynamoDBStreamEvent) => {
+    delivered.push(...event.Records.map((r) => r.dynamodb!.SequenceNumber!));
+    return Promise.resolve({ batchItemFailures: [] });
+  };
+
+  it('reads a stream it knows nothing of from the oldest record, parents before children, and checkpoints each batch', async () => {
+    delivered.length = 0;
+    const { client, iterators } = twoShards({ s0: [record(1), record(2)], s1: [record(7)] });
+    const store = memoryStore();
+    const poller = new StreamPoller({
+      client,
+      streamArn: arn,
+      pollIntervalMs: 5,
+      handler,
+      checkpoints: store,
+    });
+    await runUntil(poller, () => delivered.includes('7'));
+    expect(iterators.slice(0, 2)).toEqual([
+      { shard: 's0', type: 'TRIM_HORIZON' },
+      { shard: 's1', type: 'TRIM_HORIZON' },
+    ]);
+    expect(delivered).toEqual(['1', '2', '7']);
+    expect(store.saved.at(-1)).toEqual({ s0: 'done', s1: '7' });
+  });
+
+  it('resumes after the last record handled and skips shards read to their end', async () => {
+    delivered.length = 0;
+    const { client, iterators } = twoShards({ s1: [record(8)] });
+    const poller = new StreamPoller({
+      client,
+      streamArn: arn,
+      pollIntervalMs: 5,
+      handler,
+      checkpoints: memoryStore({ s0: 'done', s1: '7' }),
+    });
+    await runUntil(poller, () => delivered.length > 0);
+    expect(iterators[0]).toEqual({ shard: 's1', type: 'AFTER_SEQUENCE_NUMBER', after: '7' });
+    expect(iterators.some((it) => it.shard === 's0')).toBe(false);
+    expect(delivered).toEqual(['8']);
+  });
+});

@@ -49,6 +49,8 @@ const streamEvents = (
     'Cache-Control': 'no-store',
     Connection: 'keep-alive',
   });
+  // Headers and a first line now: EventSource reports the stream open only once it sees them.
+  response.write(': connected\n\n');
   const send = (events: readonly LocalBusEvent[]) => {
     for (const event of events) {
       if (matches(event, filter)) response.write(`id: ${event.eventId}\ndata: ${JSON.stringify(event)}\n\n`);
