@@ -47,7 +47,10 @@ afterAll(async () => {
   await server.stop();
 });
 
-/** One raw HTTP/1.1 exchange on a keep-alive connection: the response head, or how the connection ended. */
+/**
+ * One raw HTTP/1.1 exchange on a keep-alive connection, the body sent in paced chunks as a slow client
+ * would: the response, and how the connection ended when it did not end cleanly.
+ */
 const raw = (request: string, body: Buffer): Promise<string> =>
   new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port: Number(new URL(origin).port) });
@@ -60,7 +63,14 @@ const raw = (request: string, body: Buffer): Promise<string> =>
       resolve(answer);
     });
     socket.write(request);
-    socket.write(body);
+    const send = async () => {
+      for (let offset = 0; offset < body.length && !socket.destroyed; offset += 256 * 1024) {
+        if (!socket.write(body.subarray(offset, offset + 256 * 1024)))
+          await new Promise((drained) => socket.once('drain', drained));
+        await new Promise((next) => setTimeout(next, 1));
+      }
+    };
+    void send();
   });
 
 describe(ApiServer, () => {
@@ -80,7 +90,8 @@ describe(ApiServer, () => {
   });
 
   it('answers an oversized body with 413 and Connection: close after reading it, never a reset', async () => {
-    const body = Buffer.alloc(10 * 1024 * 1024 + 1, 0x61);
+    // Well over the limit: a server that stopped reading at the limit would reset the rest.
+    const body = Buffer.alloc(12 * 1024 * 1024, 0x61);
     const answer = await raw(
       `POST /dev/api/products HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
       body,
@@ -88,7 +99,7 @@ describe(ApiServer, () => {
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
     expect(answer).toMatch(/\r\nConnection: close\r\n/i);
     expect(answer).toMatch(/\r\nX-Correlation-Id: [0-9a-f-]{36}\r\n/i);
-    expect(answer).not.toContain('[ECONNRESET]');
+    expect(answer).not.toMatch(/\[(ECONNRESET|EPIPE|error)\]/);
   });
 
   it('answers 413 at once to a client that waits for 100 Continue', async () => {
