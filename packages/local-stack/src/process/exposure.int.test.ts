@@ -78,7 +78,7 @@ describe('what the local stack exposes', () => {
   it('starts DynamoDB Local with its telemetry disabled, from a release that honours the flag', () => {
     const commandLine = readFileSync(`/proc/${stack.dynamoDb!.pid!}/cmdline`, 'utf8').split('\0');
     expect(commandLine).toContain('-disableTelemetry');
-    const jar = commandLine[commandLine.indexOf('-cp') + 1]!;
+    const jar = commandLine[commandLine.indexOf('-cp') + 1]!.split(':')[0]!;
     // -disableTelemetry exists since DynamoDB Local 2.1.0 (telemetry arrived with it).
     const release = /Release Notes[\s\S]*?\((\d+)\.(\d+)\.\d+\)/.exec(
       readFileSync(jar.replace(/DynamoDBLocal\.jar$/, 'README.txt'), 'utf8'),

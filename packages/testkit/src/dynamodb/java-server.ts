@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,27 @@ export const dynamoDbLocalDistribution = (): { readonly jar: string; readonly li
     jar: join(lib, release, 'DynamoDBLocal.jar'),
     libraryPath: join(lib, release, 'DynamoDBLocal_lib'),
   };
+};
+
+/**
+ * How to run the launcher: its class compiled once with `javac` into node_modules/.cache (keyed by the
+ * source's hash; saves the 1-2 s the source launcher spends compiling at every start), else the source file
+ * itself (Java's single-file source launcher, for a JDK without `javac` on PATH).
+ */
+const launcherCommand = (jar: string): string[] => {
+  const source = readFileSync(LAUNCHER);
+  const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
+  const cache = join(dirname(LAUNCHER), '../../node_modules/.cache/loopback-dynamodb-local', hash);
+  if (!existsSync(join(cache, 'LoopbackDynamoDbLocal.class'))) {
+    mkdirSync(dirname(cache), { recursive: true });
+    const building = mkdtempSync(`${cache}-`);
+    const compiled = spawnSync('javac', ['-d', building, '-cp', jar, LAUNCHER], { stdio: 'ignore' });
+    if (compiled.status === 0 && !existsSync(cache)) renameSync(building, cache);
+    else rmSync(building, { recursive: true, force: true });
+  }
+  return existsSync(join(cache, 'LoopbackDynamoDbLocal.class'))
+    ? ['-cp', `${jar}:${cache}`, 'LoopbackDynamoDbLocal']
+    : ['-cp', jar, LAUNCHER];
 };
 
 /** The answer Node gives when `java` is not on PATH. */
@@ -82,9 +104,7 @@ export const startJavaServer = async (options: JavaServerOptions): Promise<Runni
       ...JVM_OPTIONS,
       `-Djava.library.path=${libraryPath}`,
       `-Dcatalog.dynamodb.host=${host}`,
-      '-cp',
-      jar,
-      LAUNCHER,
+      ...launcherCommand(jar),
       ...['-port', String(options.port), '-sharedDb', '-disableTelemetry', ...storage],
     ],
     { cwd: dirname(jar), stdio: ['pipe', 'pipe', 'pipe'], detached: true },

@@ -11,7 +11,7 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 // default), and exits when its standard input closes: the Node.js process that started it is gone, even
 // after a SIGKILL, so no JVM outlives it. Telemetry stays off: -disableTelemetry is passed, and
 // ServerRunner's Telemetry.configureTelemetry, the only thing that would switch it on, is never called.
-public final class LoopbackDynamoDbLocal {
+final class LoopbackDynamoDbLocal {
   public static void main(String[] args) throws Exception {
     String host = System.getProperty("catalog.dynamodb.host", "127.0.0.1");
     if (!new CommandLineInput(args).init()) return;
