@@ -4,31 +4,16 @@ import {
   ExpiredIteratorException,
   GetRecordsCommand,
   GetShardIteratorCommand,
-  type _Record as StreamRecord,
   type Shard,
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
-import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBRecord } from 'aws-lambda';
 import { lambdaContext } from './lambda-context';
+import { SHARD_DONE, type StreamCheckpointStore } from './stream-checkpoint';
+import { retryFrom, toLambdaRecord, type FailedBatch, type StreamHandler } from './stream-records';
 
-export type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse>;
-
-/**
- * Where the poller remembers how far it got, so a restart (even after a crash) resumes there instead of at
- * the stream's tip. `load` is undefined when nothing was kept for this stream yet.
- */
-export interface StreamCheckpointStore {
-  load(streamArn: string): StreamCheckpoint | undefined;
-  save(checkpoint: StreamCheckpoint): void;
-}
-
-export interface StreamCheckpoint {
-  readonly streamArn: string;
-  /** Per shard: the sequence number of the last record handled, or `done` once the shard was read to its end. */
-  readonly shards: Readonly<Record<string, string>>;
-}
-
-export const SHARD_DONE = 'done';
+export { retryFrom, toLambdaRecord, type FailedBatch, type StreamHandler } from './stream-records';
+export { SHARD_DONE, type StreamCheckpoint, type StreamCheckpointStore } from './stream-checkpoint';
 
 export interface StreamPollerOptions {
   readonly client: DynamoDBStreamsClient;
@@ -53,42 +38,6 @@ export interface StreamPollerOptions {
     details?: Record<string, unknown>,
   ) => void;
 }
-
-/** Records that exhausted their retries, as the on-failure queue would receive them. */
-export interface FailedBatch {
-  readonly at: string;
-  readonly reason: string;
-  readonly sequenceNumbers: readonly string[];
-}
-
-/** The SDK's record -> the shape Lambda's event source mapping delivers (epoch seconds, the stream ARN). */
-export const toLambdaRecord = (record: StreamRecord, streamArn: string): DynamoDBRecord => {
-  const { dynamodb, ...rest } = record;
-  const created = dynamodb?.ApproximateCreationDateTime;
-  return {
-    ...rest,
-    eventSourceARN: streamArn,
-    dynamodb: {
-      ...dynamodb,
-      ...(created === undefined ? {} : { ApproximateCreationDateTime: Math.floor(created.getTime() / 1000) }),
-    },
-  } as DynamoDBRecord;
-};
-
-/**
- * Where Lambda resumes after a partial batch response: the first record `batchItemFailures` names, or the
- * whole batch when it names a record that is not in it; undefined when the batch succeeded.
- */
-export const retryFrom = (
-  records: readonly DynamoDBRecord[],
-  { batchItemFailures }: DynamoDBBatchResponse,
-): number | undefined => {
-  if (batchItemFailures.length === 0) return undefined;
-  const indexes = batchItemFailures.map((failure) =>
-    records.findIndex((record) => record.dynamodb?.SequenceNumber === failure.itemIdentifier),
-  );
-  return indexes.includes(-1) ? 0 : Math.min(...indexes);
-};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -60,14 +60,14 @@ if (target.localOrigin === undefined) {
       await page.locator('#filter-product').fill(created.id);
       await page.locator('#filter-type').selectOption('ProductCreated');
       await event.waitFor();
-      const shown = await page
-        .locator('#events li')
-        .evaluateAll((items) =>
-          items.map(
-            (item) =>
-              `${(item as HTMLElement).dataset.productId ?? ''} ${(item as HTMLElement).dataset.detailType ?? ''}`,
-          ),
+      const items = page.locator('#events li');
+      const shown: string[] = [];
+      for (let i = 0; i < (await items.count()); i++) {
+        const item = items.nth(i);
+        shown.push(
+          `${await item.getAttribute('data-product-id')} ${await item.getAttribute('data-detail-type')}`,
         );
+      }
       expect(shown).toEqual([`${created.id} ProductCreated`]);
       await page.locator('#filter-type').selectOption('ProductDeleted');
       await page.locator('#events-status[data-state="live"]').waitFor();
