@@ -76,6 +76,24 @@ describe('the authorizer in front of every route', () => {
       expectGatewayProblem(response, 403, 'access-denied');
     });
 
+    it('hands the function the caller: the same Idempotency-Key is two products for two subjects', async () => {
+      const key = randomUUID();
+      const body = { name: 'Caller', price: { amount: 5, currency: 'EUR' } };
+      const post = async (subject: string) => {
+        const token = await localToken({ subject });
+        const response = await api('POST', '/api/products', {
+          body,
+          headers: { authorization: `Bearer ${token}`, 'idempotency-key': key },
+        });
+        expect(response.status).toBe(201);
+        return String(response.json().id);
+      };
+      const alice = await post(`alice-${key}`);
+      const bob = await post(`bob-${key}`);
+      expect(bob).not.toBe(alice);
+      expect(await post(`alice-${key}`)).toBe(alice);
+    });
+
     it('lets a token with the scope through, with or without the Bearer prefix', async () => {
       const token = await localToken({ scope: 'openid catalog/products' });
       expect((await read(`Bearer ${token}`)).status).toBe(404);
