@@ -41,11 +41,16 @@ locals {
   })
 }
 
+data "aws_caller_identity" "current" {}
+
 resource "aws_iam_role" "this" {
   name                 = var.function_name
   path                 = var.role_path
   permissions_boundary = var.role_permissions_boundary_arn
 
+  # Only Lambda, and only on behalf of this account (confused deputy). Lambda documents
+  # aws:SourceAccount for execution roles, not the function ARN as aws:SourceArn, so the account
+  # is the scope.
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -54,6 +59,9 @@ resource "aws_iam_role" "this" {
         Effect    = "Allow"
         Action    = "sts:AssumeRole"
         Principal = { Service = "lambda.amazonaws.com" }
+        Condition = {
+          StringEquals = { "aws:SourceAccount" = data.aws_caller_identity.current.account_id }
+        }
       },
     ]
   })

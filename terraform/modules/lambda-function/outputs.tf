@@ -77,3 +77,13 @@ output "log_group_kms_key_arn" {
   description = "ARN of the KMS key encrypting the function's log group."
   value       = aws_cloudwatch_log_group.this.kms_key_id
 }
+
+output "role_assume_role_policy_json" {
+  description = "The role's trust policy (JSON): who may assume it, and on whose behalf."
+  value       = aws_iam_role.this.assume_role_policy
+}
+
+output "role_permissions_boundary_arn" {
+  description = "ARN of the role's permissions boundary, or null."
+  value       = aws_iam_role.this.permissions_boundary
+}

@@ -179,6 +179,11 @@ variable "role_permissions_boundary_arn" {
   description = "ARN of a permissions boundary policy for the role, or null for none."
   type        = string
   default     = null
+
+  validation {
+    condition     = var.role_permissions_boundary_arn == null || can(regex("^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$", var.role_permissions_boundary_arn))
+    error_message = "role_permissions_boundary_arn must be an IAM policy ARN (arn:aws:iam::<account>:policy/<name>)."
+  }
 }
 
 variable "tags" {

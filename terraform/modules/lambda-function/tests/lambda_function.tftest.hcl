@@ -7,6 +7,12 @@ mock_provider "aws" {
     }
   }
 
+  mock_data "aws_caller_identity" {
+    defaults = {
+      account_id = "123456789012"
+    }
+  }
+
   mock_resource "aws_iam_role" {
     defaults = {
       arn = "arn:aws:iam::123456789012:role/catalog-test-get-product"
@@ -143,8 +149,34 @@ run "grants_least_privilege_without_wildcards_except_xray" {
   }
 
   assert {
-    condition     = jsondecode(aws_iam_role.this.assume_role_policy).Statement[0].Principal.Service == "lambda.amazonaws.com"
-    error_message = "Only the Lambda service may assume the role."
+    condition = jsondecode(output.role_assume_role_policy_json).Statement == [
+      {
+        Sid       = "LambdaAssumeRole"
+        Effect    = "Allow"
+        Action    = "sts:AssumeRole"
+        Principal = { Service = "lambda.amazonaws.com" }
+        Condition = { StringEquals = { "aws:SourceAccount" = "123456789012" } }
+      },
+    ]
+    error_message = "Only the Lambda service may assume the role, and only on behalf of this account."
+  }
+
+  assert {
+    condition     = output.role_permissions_boundary_arn == null
+    error_message = "No permissions boundary unless one is given."
+  }
+}
+
+run "bounds_the_role_when_asked" {
+  command = plan
+
+  variables {
+    role_permissions_boundary_arn = "arn:aws:iam::123456789012:policy/workload-boundary"
+  }
+
+  assert {
+    condition     = output.role_permissions_boundary_arn == "arn:aws:iam::123456789012:policy/workload-boundary"
+    error_message = "The role must carry the given permissions boundary."
   }
 }
 
