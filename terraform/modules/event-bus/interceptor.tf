@@ -30,6 +30,11 @@ resource "aws_cloudwatch_event_target" "interceptor" {
   event_bus_name = aws_cloudwatch_event_bus.this.name
   target_id      = "interceptor-queue"
   arn            = aws_sqs_queue.interceptor[0].arn
+
+  # A delivery the queue keeps refusing (e.g. its key policy drifted) lands in the bus's DLQ.
+  dead_letter_config {
+    arn = aws_sqs_queue.dead_letter.arn
+  }
 }
 
 resource "aws_sqs_queue_policy" "interceptor" {

@@ -2,12 +2,10 @@ resource "aws_cloudwatch_event_bus" "this" {
   name               = var.name
   kms_key_identifier = var.kms_key_arn
 
-  dynamic "dead_letter_config" {
-    for_each = var.dead_letter_queue_arn == null ? [] : [var.dead_letter_queue_arn]
-
-    content {
-      arn = dead_letter_config.value
-    }
+  # Events the bus accepted but cannot encrypt or decrypt (key disabled or deleted, key policy
+  # drifted) go here instead of being dropped after PutEvents succeeded.
+  dead_letter_config {
+    arn = aws_sqs_queue.dead_letter.arn
   }
 
   tags = var.tags

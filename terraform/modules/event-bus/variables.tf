@@ -21,10 +21,30 @@ variable "kms_key_arn" {
   }
 }
 
-variable "dead_letter_queue_arn" {
-  description = "SQS queue ARN receiving events EventBridge cannot encrypt or decrypt (e.g. key disabled), or null."
+variable "dead_letter_queue_kms_key_arn" {
+  description = <<-EOT
+    ARN of the customer managed KMS key that encrypts the dead-letter queue; null uses kms_key_arn. A
+    separate key keeps the queue usable when the bus key is disabled. Its key policy must let
+    events.amazonaws.com use it for the queue (kms:EncryptionContext:aws:sqs:arn).
+  EOT
   type        = string
   default     = null
+
+  validation {
+    condition     = var.dead_letter_queue_kms_key_arn == null || can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/.+$", var.dead_letter_queue_kms_key_arn))
+    error_message = "dead_letter_queue_kms_key_arn must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>) or null."
+  }
+}
+
+variable "dead_letter_message_retention_seconds" {
+  description = "How long the dead-letter queue keeps events (the SQS maximum, 14 days, by default)."
+  type        = number
+  default     = 1209600
+
+  validation {
+    condition     = var.dead_letter_message_retention_seconds >= 60 && var.dead_letter_message_retention_seconds <= 1209600
+    error_message = "dead_letter_message_retention_seconds must be between 60 and 1209600."
+  }
 }
 
 variable "archive_retention_days" {

@@ -13,11 +13,22 @@ mock_provider "aws" {
     }
   }
 
-  mock_resource "aws_sqs_queue" {
-    defaults = {
+  # Distinct queues, so each policy can be checked against its own queue.
+  override_resource {
+    target = aws_sqs_queue.interceptor
+    values = {
       arn = "arn:aws:sqs:eu-west-1:123456789012:catalog-test-interceptor"
       id  = "https://sqs.eu-west-1.amazonaws.com/123456789012/catalog-test-interceptor"
       url = "https://sqs.eu-west-1.amazonaws.com/123456789012/catalog-test-interceptor"
+    }
+  }
+
+  override_resource {
+    target = aws_sqs_queue.dead_letter
+    values = {
+      arn = "arn:aws:sqs:eu-west-1:123456789012:catalog-test-dlq"
+      id  = "https://sqs.eu-west-1.amazonaws.com/123456789012/catalog-test-dlq"
+      url = "https://sqs.eu-west-1.amazonaws.com/123456789012/catalog-test-dlq"
     }
   }
 }
@@ -51,6 +62,52 @@ run "bus_is_encrypted_and_archived_without_interceptor_by_default" {
   }
 }
 
+run "events_the_bus_cannot_process_go_to_an_encrypted_dead_letter_queue" {
+  command = plan
+
+  assert {
+    condition     = output.bus_dead_letter_queue_arn == "arn:aws:sqs:eu-west-1:123456789012:catalog-test-dlq"
+    error_message = "The bus must send events it cannot encrypt or decrypt to its dead-letter queue."
+  }
+
+  assert {
+    condition     = output.dead_letter_queue_name == "catalog-test-dlq" && output.dead_letter_queue_kms_key_arn == var.kms_key_arn
+    error_message = "The dead-letter queue is <name>-dlq, encrypted with the bus key unless another key is given."
+  }
+
+  assert {
+    condition     = aws_sqs_queue.dead_letter.message_retention_seconds == 1209600
+    error_message = "Dead letters must be kept for the SQS maximum (14 days)."
+  }
+
+  assert {
+    condition = jsondecode(output.dead_letter_queue_policy_json).Statement == [
+      {
+        Sid       = "AllowEventBridgeDeadLetters"
+        Effect    = "Allow"
+        Principal = { Service = "events.amazonaws.com" }
+        Action    = "sqs:SendMessage"
+        Resource  = "arn:aws:sqs:eu-west-1:123456789012:catalog-test-dlq"
+        Condition = { ArnEquals = { "aws:SourceArn" = ["arn:aws:events:eu-west-1:123456789012:event-bus/catalog-test"] } }
+      },
+    ]
+    error_message = "Only this bus may send to the dead-letter queue when there is no interceptor."
+  }
+}
+
+run "the_dead_letter_queue_can_have_its_own_key" {
+  command = plan
+
+  variables {
+    dead_letter_queue_kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/99999999-2222-3333-4444-555555555555"
+  }
+
+  assert {
+    condition     = output.dead_letter_queue_kms_key_arn == var.dead_letter_queue_kms_key_arn && output.bus_kms_key_arn == var.kms_key_arn
+    error_message = "The dead-letter queue must use its own key when one is given, the bus its key."
+  }
+}
+
 run "interceptor_copies_source_events_into_an_encrypted_queue" {
   command = plan
 
@@ -70,8 +127,8 @@ run "interceptor_copies_source_events_into_an_encrypted_queue" {
   }
 
   assert {
-    condition     = aws_sqs_queue.interceptor[0].kms_master_key_id == var.kms_key_arn
-    error_message = "The interceptor queue must be KMS encrypted."
+    condition     = aws_sqs_queue.interceptor[0].kms_master_key_id == var.kms_key_arn && output.interceptor_queue_name == "catalog-test-interceptor"
+    error_message = "The interceptor queue is <name>-interceptor, KMS encrypted."
   }
 
   assert {
@@ -80,10 +137,30 @@ run "interceptor_copies_source_events_into_an_encrypted_queue" {
   }
 
   assert {
-    condition = jsondecode(aws_sqs_queue_policy.interceptor[0].policy).Statement[0].Condition.ArnEquals["aws:SourceArn"] == aws_cloudwatch_event_rule.interceptor[0].arn && jsondecode(
-      aws_sqs_queue_policy.interceptor[0].policy
-    ).Statement[0].Principal.Service == "events.amazonaws.com"
-    error_message = "Only the interceptor rule may send to the queue."
+    condition = jsondecode(output.interceptor_queue_policy_json).Statement == [
+      {
+        Sid       = "AllowInterceptorRule"
+        Effect    = "Allow"
+        Principal = { Service = "events.amazonaws.com" }
+        Action    = "sqs:SendMessage"
+        Resource  = "arn:aws:sqs:eu-west-1:123456789012:catalog-test-interceptor"
+        Condition = { ArnEquals = { "aws:SourceArn" = "arn:aws:events:eu-west-1:123456789012:rule/catalog-test/catalog-test-interceptor" } }
+      },
+    ]
+    error_message = "Only the interceptor rule may send to the interceptor queue."
+  }
+
+  assert {
+    condition     = output.interceptor_target_dead_letter_queue_arn == "arn:aws:sqs:eu-west-1:123456789012:catalog-test-dlq"
+    error_message = "Deliveries the interceptor queue refuses must go to the dead-letter queue."
+  }
+
+  assert {
+    condition = one(jsondecode(output.dead_letter_queue_policy_json).Statement).Condition.ArnEquals["aws:SourceArn"] == [
+      "arn:aws:events:eu-west-1:123456789012:event-bus/catalog-test",
+      "arn:aws:events:eu-west-1:123456789012:rule/catalog-test/catalog-test-interceptor",
+    ]
+    error_message = "The bus and the interceptor rule, and nothing else, may send to the dead-letter queue."
   }
 
   assert {
