@@ -24,7 +24,10 @@ resource "aws_api_gateway_authorizer" "this" {
   authorizer_result_ttl_in_seconds = var.authorizer_result_ttl_in_seconds
 }
 
-# A shared authorizer in another account grants this permission on its side instead.
+data "aws_caller_identity" "current" {}
+
+# A shared authorizer in another account grants this permission on its side instead: this
+# account cannot add a statement to another account's function policy.
 resource "aws_lambda_permission" "authorizer" {
   count = !local.is_cognito && var.lambda_authorizer_grant_invoke ? 1 : 0
 
@@ -33,4 +36,11 @@ resource "aws_lambda_permission" "authorizer" {
   function_name = var.lambda_authorizer_function_arn
   principal     = "apigateway.amazonaws.com"
   source_arn    = "${aws_api_gateway_rest_api.this.execution_arn}/authorizers/${aws_api_gateway_authorizer.this.id}"
+
+  lifecycle {
+    precondition {
+      condition     = local.lambda_authorizer_arn_parts[4] == data.aws_caller_identity.current.account_id
+      error_message = "The Lambda authorizer ${var.lambda_authorizer_function_arn} belongs to account ${local.lambda_authorizer_arn_parts[4]}, not to ${data.aws_caller_identity.current.account_id} where this API is deployed, so this configuration cannot grant API Gateway permission to invoke it. Have the authorizer's owner add a lambda:InvokeFunction permission for apigateway.amazonaws.com with this API's authorizers as source ARN (arn:aws:execute-api:<region>:${data.aws_caller_identity.current.account_id}:<api id>/authorizers/*), and set lambda_authorizer_grant_invoke = false."
+    }
+  }
 }

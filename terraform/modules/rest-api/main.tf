@@ -32,6 +32,7 @@ locals {
 }
 
 resource "aws_api_gateway_rest_api" "this" {
+  #checkov:skip=CKV_AWS_237:Replacing the API changes its id and invoke URL, so create-before-destroy would not keep clients working; the runbook stops any plan that replaces the API for review instead.
   name        = var.name
   description = var.description
 
@@ -86,9 +87,20 @@ resource "aws_api_gateway_method" "this" {
   authorizer_id        = aws_api_gateway_authorizer.this.id
   authorization_scopes = local.is_cognito && length(var.authorization_scopes) > 0 ? var.authorization_scopes : null
 
+  # Path parameters are required and checked by API Gateway before the function runs; bodies are
+  # validated by the functions themselves (one DTO per route), so there are no gateway models.
   request_parameters = {
     for s in local.route_segments[each.key] : "method.request.path.${trim(s, "{}")}" => true if startswith(s, "{")
   }
+  request_validator_id = aws_api_gateway_request_validator.this.id
+  api_key_required     = false
+}
+
+resource "aws_api_gateway_request_validator" "this" {
+  name                        = "${var.name}-parameters"
+  rest_api_id                 = aws_api_gateway_rest_api.this.id
+  validate_request_parameters = true
+  validate_request_body       = false
 }
 
 resource "aws_api_gateway_integration" "this" {
@@ -113,18 +125,57 @@ resource "aws_lambda_permission" "this" {
   source_arn    = "${aws_api_gateway_rest_api.this.execution_arn}/${var.stage_name}/${each.value.method}/${local.route_arn_paths[each.key]}"
 }
 
+# Everything a deployment snapshots: a change to any of it must produce a new deployment, or the
+# stage keeps serving the old configuration (e.g. a new authorizer never takes effect).
+locals {
+  deployment_trigger = {
+    routes    = var.routes
+    resources = local.resource_ids
+    authorizer = {
+      id                               = aws_api_gateway_authorizer.this.id
+      name                             = aws_api_gateway_authorizer.this.name
+      type                             = aws_api_gateway_authorizer.this.type
+      provider_arns                    = aws_api_gateway_authorizer.this.provider_arns
+      authorizer_uri                   = aws_api_gateway_authorizer.this.authorizer_uri
+      identity_source                  = aws_api_gateway_authorizer.this.identity_source
+      identity_validation_expression   = aws_api_gateway_authorizer.this.identity_validation_expression
+      authorizer_result_ttl_in_seconds = aws_api_gateway_authorizer.this.authorizer_result_ttl_in_seconds
+    }
+    request_validator = {
+      id                          = aws_api_gateway_request_validator.this.id
+      validate_request_parameters = aws_api_gateway_request_validator.this.validate_request_parameters
+      validate_request_body       = aws_api_gateway_request_validator.this.validate_request_body
+    }
+    methods = {
+      for key, m in aws_api_gateway_method.this : key => {
+        id                   = m.id
+        authorization        = m.authorization
+        authorizer_id        = m.authorizer_id
+        authorization_scopes = m.authorization_scopes
+        request_parameters   = m.request_parameters
+        request_validator_id = m.request_validator_id
+        api_key_required     = m.api_key_required
+      }
+    }
+    integrations = {
+      for key, i in aws_api_gateway_integration.this : key => {
+        id                      = i.id
+        type                    = i.type
+        integration_http_method = i.integration_http_method
+        uri                     = i.uri
+        timeout_milliseconds    = i.timeout_milliseconds
+      }
+    }
+    responses = { for key, r in aws_api_gateway_gateway_response.this : key => [r.id, r.status_code, r.response_templates, r.response_parameters] }
+  }
+}
+
 resource "aws_api_gateway_deployment" "this" {
   rest_api_id = aws_api_gateway_rest_api.this.id
   description = "Routes: ${join(", ", sort([for r in values(var.routes) : "${r.method} ${r.path}"]))}"
 
   triggers = {
-    redeployment = sha1(jsonencode({
-      routes       = var.routes
-      resources    = local.resource_ids
-      methods      = { for key, m in aws_api_gateway_method.this : key => [m.id, m.authorization, m.authorizer_id, m.authorization_scopes] }
-      integrations = { for key, i in aws_api_gateway_integration.this : key => [i.id, i.uri, i.timeout_milliseconds] }
-      responses    = { for key, r in aws_api_gateway_gateway_response.this : key => [r.id, r.response_templates, r.response_parameters] }
-    }))
+    redeployment = sha1(jsonencode(local.deployment_trigger))
   }
 
   lifecycle {

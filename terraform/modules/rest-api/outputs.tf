@@ -85,3 +85,33 @@ output "web_acl_association_id" {
   description = "ID of the WAF association, or null when no web ACL is attached."
   value       = one(aws_wafv2_web_acl_association.this[*].id)
 }
+
+output "deployment_trigger_json" {
+  description = "Everything the stage's deployment snapshots (JSON): a change to any of it creates a new deployment."
+  value       = jsonencode(local.deployment_trigger)
+}
+
+output "deployment_redeployment_hash" {
+  description = "SHA-1 of deployment_trigger_json, the deployment's redeployment trigger."
+  value       = aws_api_gateway_deployment.this.triggers.redeployment
+}
+
+output "method_request_validators" {
+  description = "Request validator of every route's method, keyed by route."
+  value       = { for key, m in aws_api_gateway_method.this : key => m.request_validator_id }
+}
+
+output "account_logging_role_assume_role_policy_json" {
+  description = "Trust policy of the account logging role (JSON), or null when this configuration does not manage it."
+  value       = one(aws_iam_role.account_logging[*].assume_role_policy)
+}
+
+output "account_logging_role_permissions_boundary_arn" {
+  description = "Permissions boundary of the account logging role, or null."
+  value       = one(aws_iam_role.account_logging[*].permissions_boundary)
+}
+
+output "account_logging_reset_on_delete" {
+  description = "Whether destroying the account setting clears it (always true where it is managed), or null when not managed."
+  value       = one(aws_api_gateway_account.this[*].reset_on_delete)
+}

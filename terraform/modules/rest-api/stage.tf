@@ -1,4 +1,7 @@
 locals {
+  # Known at plan time even when the ACL is created in the same apply (its ARN is not).
+  associate_web_acl = coalesce(var.associate_web_acl, var.web_acl_arn != null)
+
   access_log_format = {
     requestId          = "$context.requestId"
     extendedRequestId  = "$context.extendedRequestId"
@@ -21,6 +24,7 @@ locals {
 }
 
 resource "aws_cloudwatch_log_group" "access" {
+  #checkov:skip=CKV_AWS_338:Retention is chosen per environment (14/30/90 days): access logs carry client IPs and principal ids, kept no longer than operations need.
   name              = "/aws/apigateway/${var.name}/${var.stage_name}/access"
   retention_in_days = var.log_retention_in_days
   kms_key_id        = var.log_kms_key_arn
@@ -30,6 +34,7 @@ resource "aws_cloudwatch_log_group" "access" {
 
 # API Gateway would create this group itself, unencrypted and kept forever.
 resource "aws_cloudwatch_log_group" "execution" {
+  #checkov:skip=CKV_AWS_338:Retention follows the access log group's, chosen per environment.
   name              = "API-Gateway-Execution-Logs_${aws_api_gateway_rest_api.this.id}/${var.stage_name}"
   retention_in_days = var.log_retention_in_days
   kms_key_id        = var.log_kms_key_arn
@@ -38,6 +43,9 @@ resource "aws_cloudwatch_log_group" "execution" {
 }
 
 resource "aws_api_gateway_stage" "this" {
+  #checkov:skip=CKV_AWS_120:No response cache: answers depend on the caller (authorizer principal) and on conditional headers (ETag/If-Match), and a cached product would outlive its own update or delete.
+  #checkov:skip=CKV2_AWS_51:Client certificates authenticate API Gateway to HTTP backends; the integrations here are Lambda proxies invoked through IAM, so there is no backend to present one to.
+  #checkov:skip=CKV2_AWS_29:The stage is protected by aws_wafv2_web_acl_association.this whenever web_acl_arn is set, and catalog-service refuses a prod environment without a web ACL.
   rest_api_id          = aws_api_gateway_rest_api.this.id
   deployment_id        = aws_api_gateway_deployment.this.id
   stage_name           = var.stage_name
@@ -50,6 +58,9 @@ resource "aws_api_gateway_stage" "this" {
 
   tags = var.tags
 
+  # The account's logging role must be in place before a stage logs, and the execution log group
+  # must exist before API Gateway writes to it, or it creates the group itself, unencrypted and
+  # kept forever. Checked by tests/ordering.txt.
   depends_on = [
     aws_api_gateway_account.this,
     aws_cloudwatch_log_group.execution,
@@ -57,6 +68,7 @@ resource "aws_api_gateway_stage" "this" {
 }
 
 resource "aws_api_gateway_method_settings" "this" {
+  #checkov:skip=CKV_AWS_225:No response cache, for the reasons given on the stage (CKV_AWS_120).
   rest_api_id = aws_api_gateway_rest_api.this.id
   stage_name  = aws_api_gateway_stage.this.stage_name
   method_path = "*/*"
@@ -71,7 +83,7 @@ resource "aws_api_gateway_method_settings" "this" {
 }
 
 resource "aws_wafv2_web_acl_association" "this" {
-  count = var.web_acl_arn == null ? 0 : 1
+  count = local.associate_web_acl ? 1 : 0
 
   resource_arn = aws_api_gateway_stage.this.arn
   web_acl_arn  = var.web_acl_arn

@@ -218,6 +218,12 @@ variable "web_acl_arn" {
   }
 }
 
+variable "associate_web_acl" {
+  description = "Whether to associate web_acl_arn with the stage; null means when web_acl_arn is set. Set it when the ACL is created in the same apply, whose ARN is unknown at plan time."
+  type        = bool
+  default     = null
+}
+
 variable "create_account_logging_role" {
   description = "Create the account-level CloudWatch role API Gateway needs for logging. Only one configuration per account and region may do this."
   type        = bool
@@ -228,4 +234,15 @@ variable "tags" {
   description = "Tags for every resource of the module (merged with the provider's default_tags)."
   type        = map(string)
   default     = {}
+}
+
+variable "role_permissions_boundary_arn" {
+  description = "ARN of a permissions boundary policy for the account logging role, or null for none."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.role_permissions_boundary_arn == null || can(regex("^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$", var.role_permissions_boundary_arn))
+    error_message = "role_permissions_boundary_arn must be an IAM policy ARN (arn:aws:iam::<account>:policy/<name>)."
+  }
 }

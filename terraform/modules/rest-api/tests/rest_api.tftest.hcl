@@ -33,6 +33,29 @@ mock_provider "aws" {
       partition = "aws"
     }
   }
+
+  mock_data "aws_caller_identity" {
+    defaults = {
+      account_id = "123456789012"
+    }
+  }
+
+  # Fixed ids, so that the deployment trigger hash depends on the configuration only.
+  mock_resource "aws_api_gateway_resource" {
+    defaults = { id = "res000" }
+  }
+  mock_resource "aws_api_gateway_method" {
+    defaults = { id = "method0" }
+  }
+  mock_resource "aws_api_gateway_integration" {
+    defaults = { id = "integr0" }
+  }
+  mock_resource "aws_api_gateway_gateway_response" {
+    defaults = { id = "resp00" }
+  }
+  mock_resource "aws_api_gateway_request_validator" {
+    defaults = { id = "valid0" }
+  }
 }
 
 variables {
@@ -167,7 +190,7 @@ run "lambda_authorizer_guards_every_method" {
   variables {
     authorizer_type                = "lambda"
     cognito_user_pool_arns         = []
-    lambda_authorizer_function_arn = "arn:aws:lambda:eu-west-1:210987654321:function:platform-jwt-authorizer"
+    lambda_authorizer_function_arn = "arn:aws:lambda:eu-west-1:123456789012:function:platform-jwt-authorizer"
   }
 
   assert {
@@ -176,7 +199,7 @@ run "lambda_authorizer_guards_every_method" {
   }
 
   assert {
-    condition     = aws_api_gateway_authorizer.this.authorizer_uri == "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:210987654321:function:platform-jwt-authorizer/invocations"
+    condition     = aws_api_gateway_authorizer.this.authorizer_uri == "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:platform-jwt-authorizer/invocations"
     error_message = "The authorizer must invoke the given function."
   }
 
@@ -190,6 +213,34 @@ run "lambda_authorizer_guards_every_method" {
   assert {
     condition     = aws_lambda_permission.authorizer[0].source_arn == "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/authorizers/authz1"
     error_message = "Only this API's authorizer may invoke the authorizer function."
+  }
+}
+
+run "a_lambda_authorizer_in_another_account_cannot_be_granted_from_here" {
+  command = plan
+
+  variables {
+    authorizer_type                = "lambda"
+    cognito_user_pool_arns         = []
+    lambda_authorizer_function_arn = "arn:aws:lambda:eu-west-1:210987654321:function:platform-jwt-authorizer"
+  }
+
+  expect_failures = [aws_lambda_permission.authorizer]
+}
+
+run "a_lambda_authorizer_in_another_account_is_granted_by_its_owner" {
+  command = plan
+
+  variables {
+    authorizer_type                = "lambda"
+    cognito_user_pool_arns         = []
+    lambda_authorizer_function_arn = "arn:aws:lambda:eu-west-1:210987654321:function:platform-jwt-authorizer"
+    lambda_authorizer_grant_invoke = false
+  }
+
+  assert {
+    condition     = length(aws_lambda_permission.authorizer) == 0 && aws_api_gateway_authorizer.this.authorizer_uri == "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:210987654321:function:platform-jwt-authorizer/invocations"
+    error_message = "With the grant off, the API uses the other account's authorizer and adds no permission of its own."
   }
 }
 
@@ -241,6 +292,15 @@ run "stage_traces_throttles_and_logs_to_encrypted_groups" {
   assert {
     condition     = length(aws_wafv2_web_acl_association.this) == 0 && length(aws_api_gateway_account.this) == 0
     error_message = "No WAF association or account role unless asked for."
+  }
+
+  assert {
+    condition = (
+      aws_api_gateway_request_validator.this.validate_request_parameters == true &&
+      aws_api_gateway_request_validator.this.validate_request_body == false &&
+      output.method_request_validators == { for key in keys(var.routes) : key => "valid0" }
+    )
+    error_message = "Every method must have API Gateway validate its required path parameters (bodies are validated by the functions)."
   }
 
   assert {
@@ -338,6 +398,119 @@ run "attaches_waf_and_account_logging_role_when_asked" {
   assert {
     condition     = aws_iam_role_policy_attachment.account_logging[0].policy_arn == "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"
     error_message = "The account logging role must use the API Gateway logging policy."
+  }
+
+  assert {
+    condition = jsondecode(output.account_logging_role_assume_role_policy_json).Statement == [
+      {
+        Sid       = "ApiGatewayAssumeRole"
+        Effect    = "Allow"
+        Action    = "sts:AssumeRole"
+        Principal = { Service = "apigateway.amazonaws.com" }
+        Condition = { StringEquals = { "aws:SourceAccount" = "123456789012" } }
+      },
+    ]
+    error_message = "Only API Gateway may assume the logging role, and only on behalf of this account."
+  }
+
+  assert {
+    condition     = output.account_logging_reset_on_delete == true && output.account_logging_role_permissions_boundary_arn == null
+    error_message = "Destroying the configuration must clear the account setting instead of leaving it pointing at a deleted role."
+  }
+}
+
+run "the_account_logging_role_takes_a_permissions_boundary" {
+  command = plan
+
+  variables {
+    create_account_logging_role   = true
+    role_permissions_boundary_arn = "arn:aws:iam::123456789012:policy/workload-boundary"
+  }
+
+  assert {
+    condition     = output.account_logging_role_permissions_boundary_arn == var.role_permissions_boundary_arn
+    error_message = "The account logging role must carry the given permissions boundary."
+  }
+}
+
+# The deployment snapshots the API: every input below must change the trigger, or the stage
+# keeps serving the old configuration.
+run "redeployment_baseline" {
+  command = plan
+
+  assert {
+    condition = jsondecode(output.deployment_trigger_json).methods["get-product"] == {
+      id                   = "method0"
+      authorization        = "COGNITO_USER_POOLS"
+      authorizer_id        = "authz1"
+      authorization_scopes = null
+      request_parameters   = { "method.request.path.id" = true }
+      request_validator_id = "valid0"
+      api_key_required     = false
+    }
+    error_message = "The trigger must cover each method's authorization, request parameters and validator."
+  }
+
+  assert {
+    condition = (
+      jsondecode(output.deployment_trigger_json).authorizer.provider_arns == ["arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbCdEf123"] &&
+      jsondecode(output.deployment_trigger_json).authorizer.authorizer_result_ttl_in_seconds == 300 &&
+      jsondecode(output.deployment_trigger_json).authorizer.identity_source == "method.request.header.Authorization"
+    )
+    error_message = "The trigger must cover the authorizer."
+  }
+
+  assert {
+    condition     = output.deployment_redeployment_hash == sha1(output.deployment_trigger_json)
+    error_message = "The deployment must be triggered by the hash of the trigger document."
+  }
+}
+
+run "the_same_configuration_keeps_the_deployment" {
+  command = plan
+
+  assert {
+    condition     = output.deployment_redeployment_hash == run.redeployment_baseline.deployment_redeployment_hash
+    error_message = "An unchanged configuration must not redeploy."
+  }
+}
+
+run "another_user_pool_redeploys" {
+  command = plan
+
+  variables {
+    cognito_user_pool_arns = ["arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_ZyXwVu987"]
+  }
+
+  assert {
+    condition     = output.deployment_redeployment_hash != run.redeployment_baseline.deployment_redeployment_hash
+    error_message = "Changing the authorizer's user pools must redeploy the API."
+  }
+}
+
+run "another_authorizer_cache_ttl_redeploys" {
+  command = plan
+
+  variables {
+    authorizer_result_ttl_in_seconds = 0
+  }
+
+  assert {
+    condition     = output.deployment_redeployment_hash != run.redeployment_baseline.deployment_redeployment_hash
+    error_message = "Changing how long authorizer decisions are cached must redeploy the API."
+  }
+}
+
+run "required_scopes_redeploy" {
+  command = plan
+
+  variables {
+    authorization_scopes = ["catalog/products.write"]
+  }
+
+  assert {
+    condition     = output.deployment_redeployment_hash != run.redeployment_baseline.deployment_redeployment_hash
+    error_message = "Changing the scopes every method requires must redeploy the API."
   }
 }
 
