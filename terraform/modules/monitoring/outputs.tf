@@ -30,3 +30,24 @@ output "sns_topic_kms_key_arn" {
   description = "ARN of the KMS key encrypting the alarm topic."
   value       = aws_sns_topic.this.kms_master_key_id
 }
+
+output "dead_letter_queue_alarms" {
+  description = "Depth alarm of every queue that must stay empty, keyed by logical name: { alarm_name, queue_name, threshold }."
+  value = {
+    for key, a in aws_cloudwatch_metric_alarm.dlq_depth : key => {
+      alarm_name = a.alarm_name
+      queue_name = a.dimensions.QueueName
+      threshold  = a.threshold
+    }
+  }
+}
+
+output "dashboard_body_json" {
+  description = "Body of the CloudWatch dashboard (JSON)."
+  value       = aws_cloudwatch_dashboard.this.dashboard_body
+}
+
+output "email_subscription_endpoints" {
+  description = "E-mail addresses subscribed to the alarm topic."
+  value       = sort([for s in aws_sns_topic_subscription.email : s.endpoint])
+}

@@ -136,3 +136,32 @@ run "rejects_a_percentage_threshold" {
 
   expect_failures = [var.api_5xx_rate_threshold]
 }
+
+run "every_queue_that_must_stay_empty_alarms_and_shows_on_the_dashboard" {
+  command = plan
+
+  variables {
+    dead_letter_queue_names = {
+      stream-on-failure = "catalog-test-publish-product-events-on-failure"
+      events-dlq        = "catalog-test-dlq"
+    }
+  }
+
+  assert {
+    condition = output.dead_letter_queue_alarms == {
+      stream-on-failure = { alarm_name = "catalog-test-stream-on-failure-depth", queue_name = "catalog-test-publish-product-events-on-failure", threshold = 0 }
+      events-dlq        = { alarm_name = "catalog-test-events-dlq-depth", queue_name = "catalog-test-dlq", threshold = 0 }
+    }
+    error_message = "Each queue must alarm on its first message."
+  }
+
+  assert {
+    condition = one([
+      for w in jsondecode(output.dashboard_body_json).widgets : w.properties.metrics if try(w.properties.title, "") == "Dead-letter queues (visible messages)"
+      ]) == [
+      ["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", "catalog-test-dlq", { label = "events-dlq" }],
+      ["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", "catalog-test-publish-product-events-on-failure", { label = "stream-on-failure" }],
+    ]
+    error_message = "The dashboard must chart every dead-letter queue."
+  }
+}
