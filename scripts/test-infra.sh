@@ -115,7 +115,7 @@ if [ "$#" -gt 0 ]; then
     dirs+=("$dir")
   done
 else
-  for dir in "$tf_root"/modules/*/ "$tf_root"/environments/*/; do
+  for dir in "$tf_root"/modules/*/ "$tf_root"/environments/*/ "$tf_root"/bootstrap/; do
     [ -f "$dir/versions.tf" ] && dirs+=("${dir%/}")
   done
 fi
@@ -154,7 +154,12 @@ check_dir() {
     cd "$dir"
     export TF_DATA_DIR="$work_dir/data/$id"
     # terraform test validates a module itself; roots are also validated on their own.
-    case "$dir" in "$tf_root"/environments/*) terraform validate -no-color ;; esac
+    case "$dir" in "$tf_root"/environments/* | "$tf_root"/bootstrap) terraform validate -no-color ;; esac
+    # What must be created before what (depends_on included), which a plan-only test cannot see.
+    if [ -f tests/ordering.txt ]; then
+      terraform graph >"$work_dir/$id.dot"
+      node "$repo_root/scripts/infra/check-ordering.mjs" "$work_dir/$id.dot" tests/ordering.txt
+    fi
     terraform test -no-color
   ) >"$work_dir/$id.log" 2>&1
 }
