@@ -40,8 +40,11 @@ module "catalog" {
   authorizer_type                    = var.authorizer_type
   cognito_user_pool_arns             = var.cognito_user_pool_arns
   lambda_authorizer_function_arn     = var.lambda_authorizer_function_arn
+  lambda_authorizer_grant_invoke     = var.lambda_authorizer_grant_invoke
   waf_web_acl_arn                    = var.waf_web_acl_arn
   manage_api_gateway_account_logging = var.manage_api_gateway_account_logging
   alarm_email_endpoints              = var.alarm_email_endpoints
   kms_administrator_arns             = var.kms_administrator_arns
+  iam_permissions_boundary_arn       = var.iam_permissions_boundary_arn
+  lambda_concurrency_quota           = var.lambda_concurrency_quota
 }

@@ -43,6 +43,16 @@ output "on_failure_queue_url" {
   value       = module.catalog.on_failure_queue_url
 }
 
+output "events_dead_letter_queue_url" {
+  description = "URL of the queue receiving events the bus could not encrypt or decrypt, and interceptor deliveries that failed."
+  value       = module.catalog.events_dead_letter_queue_url
+}
+
+output "waf_web_acl_arn" {
+  description = "ARN of the web ACL protecting the API stage, or null."
+  value       = module.catalog.waf_web_acl_arn
+}
+
 output "alarm_topic_arn" {
   description = "ARN of the SNS topic every alarm notifies."
   value       = module.catalog.alarm_topic_arn

@@ -32,6 +32,10 @@ module "catalog" {
   api_throttling_rate_limit  = 200
   api_throttling_burst_limit = 400
 
+  # A web ACL in front of the API: the platform's (waf_web_acl_arn) or this environment's own.
+  create_waf_web_acl           = var.waf_web_acl_arn == null
+  waf_rate_limit_per_5_minutes = 2000
+
   enable_e2e_interceptor       = false
   event_archive_retention_days = 365
 
@@ -40,7 +44,8 @@ module "catalog" {
     maximum_record_age_in_seconds = 21600
   }
 
-  # Cap a function's concurrency once the account's limits are known, e.g.:
+  # Cap a function's concurrency once the account's quota is known (lambda_concurrency_quota in
+  # terraform.tfvars; reservations must leave 100 unreserved), e.g.:
   # function_settings = { "publish-product-events" = { reserved_concurrent_executions = 20 } }
 
   kms_deletion_window_in_days = 30
@@ -49,8 +54,11 @@ module "catalog" {
   authorizer_type                    = var.authorizer_type
   cognito_user_pool_arns             = var.cognito_user_pool_arns
   lambda_authorizer_function_arn     = var.lambda_authorizer_function_arn
+  lambda_authorizer_grant_invoke     = var.lambda_authorizer_grant_invoke
   waf_web_acl_arn                    = var.waf_web_acl_arn
   manage_api_gateway_account_logging = var.manage_api_gateway_account_logging
   alarm_email_endpoints              = var.alarm_email_endpoints
   kms_administrator_arns             = var.kms_administrator_arns
+  iam_permissions_boundary_arn       = var.iam_permissions_boundary_arn
+  lambda_concurrency_quota           = var.lambda_concurrency_quota
 }

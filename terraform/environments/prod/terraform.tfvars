@@ -9,4 +9,5 @@ cognito_user_pool_arns = ["arn:aws:cognito-idp:eu-west-1:333333333333:userpool/e
 # Set to false if another root already manages the API Gateway logging role of this account/region.
 manage_api_gateway_account_logging = true
 
-alarm_email_endpoints = []
+# Who is paged: prod refuses to plan without at least one address (each must confirm the subscription).
+alarm_email_endpoints = ["catalog-oncall@example.com"]

@@ -45,8 +45,14 @@ variable "lambda_authorizer_function_arn" {
   default     = null
 }
 
+variable "lambda_authorizer_grant_invoke" {
+  description = "Grant API Gateway permission to invoke the Lambda authorizer; false when it lives in another account, whose owner grants it."
+  type        = bool
+  default     = true
+}
+
 variable "waf_web_acl_arn" {
-  description = "Regional WAFv2 web ACL to associate with the API stage, or null."
+  description = "Existing regional WAFv2 web ACL (e.g. the platform's) to associate with the API stage, or null. Without one, the environment creates its own."
   type        = string
   default     = null
 }
@@ -58,9 +64,26 @@ variable "manage_api_gateway_account_logging" {
 }
 
 variable "alarm_email_endpoints" {
-  description = "E-mail addresses subscribed to the alarm topic."
+  description = "E-mail addresses subscribed to the alarm topic. prod needs at least one."
   type        = list(string)
   default     = []
+
+  validation {
+    condition     = length(var.alarm_email_endpoints) > 0
+    error_message = "prod alarms must reach someone: list at least one address in alarm_email_endpoints in terraform.tfvars."
+  }
+}
+
+variable "iam_permissions_boundary_arn" {
+  description = "Permissions boundary for every IAM role the environment creates (the account's workload boundary), or null."
+  type        = string
+  default     = null
+}
+
+variable "lambda_concurrency_quota" {
+  description = "This account's Lambda concurrent executions quota in the region (aws lambda get-account-settings), needed before main.tf reserves concurrency; null when unknown."
+  type        = number
+  default     = null
 }
 
 variable "kms_administrator_arns" {

@@ -31,6 +31,10 @@ module "catalog" {
   api_throttling_rate_limit  = 50
   api_throttling_burst_limit = 100
 
+  # A web ACL in front of the API: the platform's (waf_web_acl_arn) or this environment's own.
+  create_waf_web_acl           = var.waf_web_acl_arn == null
+  waf_rate_limit_per_5_minutes = 1000
+
   enable_e2e_interceptor       = true
   event_archive_retention_days = 30
 
@@ -40,8 +44,11 @@ module "catalog" {
   authorizer_type                    = var.authorizer_type
   cognito_user_pool_arns             = var.cognito_user_pool_arns
   lambda_authorizer_function_arn     = var.lambda_authorizer_function_arn
+  lambda_authorizer_grant_invoke     = var.lambda_authorizer_grant_invoke
   waf_web_acl_arn                    = var.waf_web_acl_arn
   manage_api_gateway_account_logging = var.manage_api_gateway_account_logging
   alarm_email_endpoints              = var.alarm_email_endpoints
   kms_administrator_arns             = var.kms_administrator_arns
+  iam_permissions_boundary_arn       = var.iam_permissions_boundary_arn
+  lambda_concurrency_quota           = var.lambda_concurrency_quota
 }

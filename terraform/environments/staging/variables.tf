@@ -45,8 +45,14 @@ variable "lambda_authorizer_function_arn" {
   default     = null
 }
 
+variable "lambda_authorizer_grant_invoke" {
+  description = "Grant API Gateway permission to invoke the Lambda authorizer; false when it lives in another account, whose owner grants it."
+  type        = bool
+  default     = true
+}
+
 variable "waf_web_acl_arn" {
-  description = "Regional WAFv2 web ACL to associate with the API stage, or null."
+  description = "Existing regional WAFv2 web ACL (e.g. the platform's) to associate with the API stage, or null. Without one, the environment creates its own."
   type        = string
   default     = null
 }
@@ -61,6 +67,18 @@ variable "alarm_email_endpoints" {
   description = "E-mail addresses subscribed to the alarm topic."
   type        = list(string)
   default     = []
+}
+
+variable "iam_permissions_boundary_arn" {
+  description = "Permissions boundary for every IAM role the environment creates (the account's workload boundary), or null."
+  type        = string
+  default     = null
+}
+
+variable "lambda_concurrency_quota" {
+  description = "This account's Lambda concurrent executions quota in the region (aws lambda get-account-settings), needed before main.tf reserves concurrency; null when unknown."
+  type        = number
+  default     = null
 }
 
 variable "kms_administrator_arns" {

@@ -5,69 +5,82 @@ locals {
   idempotency_table_arn = module.idempotency_table.table_arn
   key_arn               = module.kms.key_arn
 
-  # Tables use the customer managed key through DynamoDB only.
-  via_dynamodb = [
-    { test = "StringEquals", variable = "kms:ViaService", values = ["dynamodb.${local.region}.amazonaws.com"] },
-  ]
-  read_table_key = {
-    sid        = "DecryptTableData"
-    actions    = ["kms:Decrypt"]
-    resources  = [local.key_arn]
-    conditions = local.via_dynamodb
+  # The DynamoDB calls behind each operation of the adapters (packages/adapter-dynamodb): deletes
+  # write a tombstone (one conditional UpdateItem), replacements update in place, a creation is a
+  # conditional PutItem or, over a tombstone, an UpdateItem; idempotency claims, completes and
+  # releases records with conditional writes and reads a record it found taken.
+  repository_actions = {
+    get     = ["dynamodb:GetItem"]
+    list    = ["dynamodb:Scan"]
+    create  = ["dynamodb:PutItem", "dynamodb:UpdateItem"]
+    replace = ["dynamodb:UpdateItem"]
+    delete  = ["dynamodb:UpdateItem"]
   }
-  write_table_key = {
-    sid        = "UseTableKey"
-    actions    = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"]
-    resources  = [local.key_arn]
-    conditions = local.via_dynamodb
+  idempotency_actions = ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
+
+  # What each API function's use case does with the products table, and the statement saying so.
+  repository_operations = {
+    create-product = ["create"]
+    put-product    = ["get", "create", "replace"]
+    get-product    = ["get"]
+    list-products  = ["list"]
+    delete-product = ["delete"]
+  }
+  products_sids = {
+    create-product = "CreateProducts"
+    put-product    = "ReplaceProducts"
+    get-product    = "ReadProducts"
+    list-products  = "ListProducts"
+    delete-product = "DeleteProducts"
+  }
+  products_actions = {
+    for fn, operations in local.repository_operations : fn => sort(distinct(flatten([for op in operations : local.repository_actions[op]])))
+  }
+  writes_products = { for fn, operations in local.repository_operations : fn => length(setsubtract(operations, ["get", "list"])) > 0 }
+
+  # Tables use the customer managed key through DynamoDB only, and only for the tables the
+  # function uses (DynamoDB's encryption context names the table).
+  table_key_conditions = {
+    for fn in keys(local.repository_operations) : fn => [
+      { test = "StringEquals", variable = "kms:ViaService", values = ["dynamodb.${local.region}.amazonaws.com"] },
+      {
+        test     = "StringEquals"
+        variable = "kms:EncryptionContext:aws:dynamodb:tableName"
+        values   = fn == "create-product" ? [module.products_table.table_name, module.idempotency_table.table_name] : [module.products_table.table_name]
+      },
+    ]
   }
 
   api_function_policies = {
-    create-product = [
-      {
-        sid       = "CreateProducts"
-        actions   = ["dynamodb:PutItem"]
-        resources = [local.products_table_arn]
-      },
-      {
-        sid       = "UseIdempotencyRecords"
-        actions   = ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
-        resources = [local.idempotency_table_arn]
-      },
-      local.write_table_key,
-    ]
-    put-product = [
-      {
-        sid       = "ReplaceProducts"
-        actions   = ["dynamodb:GetItem", "dynamodb:PutItem"]
-        resources = [local.products_table_arn]
-      },
-      local.write_table_key,
-    ]
-    get-product = [
-      {
-        sid       = "ReadProducts"
-        actions   = ["dynamodb:GetItem"]
-        resources = [local.products_table_arn]
-      },
-      local.read_table_key,
-    ]
-    list-products = [
-      {
-        sid       = "ListProducts"
-        actions   = ["dynamodb:Scan"]
-        resources = [local.products_table_arn]
-      },
-      local.read_table_key,
-    ]
-    delete-product = [
-      {
-        sid       = "DeleteProducts"
-        actions   = ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:UpdateItem"]
-        resources = [local.products_table_arn]
-      },
-      local.write_table_key,
-    ]
+    for fn, operations in local.repository_operations : fn => concat(
+      [
+        {
+          sid       = local.products_sids[fn]
+          actions   = local.products_actions[fn]
+          resources = [local.products_table_arn]
+        },
+      ],
+      fn != "create-product" ? [] : [
+        {
+          sid       = "UseIdempotencyRecords"
+          actions   = local.idempotency_actions
+          resources = [local.idempotency_table_arn]
+        },
+      ],
+      [
+        local.writes_products[fn] ? {
+          sid        = "UseTableKey"
+          actions    = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"]
+          resources  = [local.key_arn]
+          conditions = local.table_key_conditions[fn]
+          } : {
+          sid        = "DecryptTableData"
+          actions    = ["kms:Decrypt"]
+          resources  = [local.key_arn]
+          conditions = local.table_key_conditions[fn]
+        },
+      ],
+    )
   }
 
   stream_function_policy = [
@@ -77,9 +90,14 @@ locals {
       resources = [module.products_table.table_stream_arn]
     },
     {
+      # Stream records are encrypted with the table's key: readable through DynamoDB, for this table.
       sid       = "DecryptProductsStream"
       actions   = ["kms:Decrypt"]
       resources = [local.key_arn]
+      conditions = [
+        { test = "StringEquals", variable = "kms:ViaService", values = ["dynamodb.${local.region}.amazonaws.com"] },
+        { test = "StringEquals", variable = "kms:EncryptionContext:aws:dynamodb:tableName", values = [module.products_table.table_name] },
+      ]
     },
     {
       sid       = "PublishProductEvents"
@@ -106,6 +124,7 @@ locals {
       resources = [local.key_arn]
       conditions = [
         { test = "StringEquals", variable = "kms:ViaService", values = ["sqs.${local.region}.amazonaws.com"] },
+        { test = "StringEquals", variable = "kms:EncryptionContext:aws:sqs:arn", values = [module.stream_processor.on_failure_queue_arn] },
       ]
     },
   ]

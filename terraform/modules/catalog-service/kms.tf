@@ -1,7 +1,8 @@
 # One customer managed key per environment encrypts tables, streams, the event bus, queues,
-# log groups and the alarm topic. AWS services that use it on the account's behalf are named
-# below, each limited to this environment's resources. Their ARNs are built from the names the
-# modules give them, because the resources themselves need the key first.
+# log groups and the alarm topic; a second one only the bus's dead-letter queue. AWS services
+# that use them on the account's behalf are named below, each limited to this environment's
+# resources. Their ARNs are built from the names the modules give them, because the resources
+# themselves need the key first; tests/security.tftest.hcl checks that the names still match.
 locals {
   arn_prefix = {
     logs       = "arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group"
@@ -17,9 +18,11 @@ locals {
       # Named after the REST API id, which is only known once the API exists.
       "${local.arn_prefix.logs}:API-Gateway-Execution-Logs_*/${var.api_stage_name}",
     ],
+    var.create_waf_web_acl ? ["${local.arn_prefix.logs}:aws-waf-logs-${local.name}"] : [],
   )
   event_bus_arn         = "${local.arn_prefix.events}:event-bus/${local.name}"
   interceptor_queue_arn = "${local.arn_prefix.sqs}:${local.name}-interceptor"
+  events_dlq_arn        = "${local.arn_prefix.sqs}:${local.name}-dlq"
   alarm_name_pattern    = "${local.arn_prefix.cloudwatch}:alarm:${local.name}-*"
 
   key_service_statements = concat(
@@ -78,4 +81,26 @@ module "kms" {
   deletion_window_in_days = var.kms_deletion_window_in_days
   administrator_arns      = var.kms_administrator_arns
   service_statements      = local.key_service_statements
+}
+
+# The bus's dead-letter queue has a key of its own: it must still take events when the main key
+# is disabled or its policy drifted, which is exactly when the bus sends events there.
+module "events_dlq_kms" {
+  source = "../kms-key"
+
+  alias                   = "${local.name}-events-dlq"
+  description             = "Encrypts the ${local.name} event bus dead-letter queue"
+  deletion_window_in_days = var.kms_deletion_window_in_days
+  administrator_arns      = var.kms_administrator_arns
+  service_statements = [
+    {
+      # Like the interceptor: EventBridge sends no aws:SourceArn to KMS, the queue's context scopes it.
+      sid     = "AllowEventBridgeToDeadLetterQueue"
+      service = "events.amazonaws.com"
+      actions = ["kms:Decrypt", "kms:GenerateDataKey"]
+      conditions = [
+        { test = "StringEquals", variable = "kms:EncryptionContext:aws:sqs:arn", values = [local.events_dlq_arn] },
+      ]
+    },
+  ]
 }

@@ -87,11 +87,12 @@ module "idempotency_table" {
 module "event_bus" {
   source = "../event-bus"
 
-  name                   = local.name
-  kms_key_arn            = module.kms.key_arn
-  archive_retention_days = var.event_archive_retention_days
-  create_interceptor     = var.enable_e2e_interceptor
-  interceptor_sources    = [var.event_source]
+  name                          = local.name
+  kms_key_arn                   = module.kms.key_arn
+  dead_letter_queue_kms_key_arn = module.events_dlq_kms.key_arn
+  archive_retention_days        = var.event_archive_retention_days
+  create_interceptor            = var.enable_e2e_interceptor
+  interceptor_sources           = [var.event_source]
 }
 
 module "api_functions" {
@@ -109,8 +110,9 @@ module "api_functions" {
   environment_variables = local.api_environment[each.key]
   policy_statements     = local.api_function_policies[each.key]
 
-  log_retention_in_days = var.log_retention_in_days
-  log_kms_key_arn       = module.kms.key_arn
+  log_retention_in_days         = var.log_retention_in_days
+  log_kms_key_arn               = module.kms.key_arn
+  role_permissions_boundary_arn = var.iam_permissions_boundary_arn
 }
 
 module "stream_function" {
@@ -127,8 +129,9 @@ module "stream_function" {
   environment_variables = local.stream_environment
   policy_statements     = local.stream_function_policy
 
-  log_retention_in_days = var.log_retention_in_days
-  log_kms_key_arn       = module.kms.key_arn
+  log_retention_in_days         = var.log_retention_in_days
+  log_kms_key_arn               = module.kms.key_arn
+  role_permissions_boundary_arn = var.iam_permissions_boundary_arn
 }
 
 module "stream_processor" {
@@ -169,11 +172,23 @@ module "rest_api" {
 
   throttling_rate_limit  = var.api_throttling_rate_limit
   throttling_burst_limit = var.api_throttling_burst_limit
-  web_acl_arn            = var.waf_web_acl_arn
+  web_acl_arn            = var.create_waf_web_acl ? module.waf[0].web_acl_arn : var.waf_web_acl_arn
+  associate_web_acl      = var.create_waf_web_acl || var.waf_web_acl_arn != null
 
-  log_retention_in_days       = var.log_retention_in_days
-  log_kms_key_arn             = module.kms.key_arn
-  create_account_logging_role = var.manage_api_gateway_account_logging
+  log_retention_in_days         = var.log_retention_in_days
+  log_kms_key_arn               = module.kms.key_arn
+  create_account_logging_role   = var.manage_api_gateway_account_logging
+  role_permissions_boundary_arn = var.iam_permissions_boundary_arn
+}
+
+module "waf" {
+  source = "../waf"
+  count  = var.create_waf_web_acl ? 1 : 0
+
+  name                     = local.name
+  rate_limit_per_5_minutes = var.waf_rate_limit_per_5_minutes
+  log_retention_in_days    = var.log_retention_in_days
+  log_kms_key_arn          = module.kms.key_arn
 }
 
 module "monitoring" {
@@ -189,8 +204,11 @@ module "monitoring" {
     { for fn, m in module.api_functions : fn => m.function_name },
     { (local.stream_function) = module.stream_function.function_name },
   )
-  stream_function_name    = module.stream_function.function_name
-  dead_letter_queue_names = { stream-on-failure = module.stream_processor.on_failure_queue_name }
+  stream_function_name = module.stream_function.function_name
+  dead_letter_queue_names = {
+    stream-on-failure = module.stream_processor.on_failure_queue_name
+    events-dlq        = module.event_bus.dead_letter_queue_name
+  }
 
   metrics_namespace = var.metrics_namespace
   service_name      = local.name

@@ -111,6 +111,7 @@ output "log_group_retention_in_days" {
     { for m in values(module.api_functions) : m.log_group_name => m.log_group_retention_in_days },
     { (module.stream_function.log_group_name) = module.stream_function.log_group_retention_in_days },
     { (module.rest_api.access_log_group_name) = module.rest_api.log_group_retention_in_days },
+    { for m in module.waf : m.log_group_name => m.log_group_retention_in_days },
   )
 }
 
@@ -137,4 +138,38 @@ output "event_source_mapping_maximum_retry_attempts" {
 output "event_source_mapping_maximum_record_age_in_seconds" {
   description = "Age after which stream records go to the on-failure queue."
   value       = module.stream_processor.event_source_mapping_maximum_record_age_in_seconds
+}
+
+output "events_dead_letter_queue_url" {
+  description = "URL of the queue receiving events the bus could not encrypt or decrypt, and interceptor deliveries that failed."
+  value       = module.event_bus.dead_letter_queue_url
+}
+
+output "events_dead_letter_queue_kms_key_arn" {
+  description = "ARN of the key encrypting the events dead-letter queue (grant kms:Decrypt on it to whoever drains the queue)."
+  value       = module.events_dlq_kms.key_arn
+}
+
+output "waf_web_acl_arn" {
+  description = "ARN of the web ACL protecting the API stage (created here or passed in), or null."
+  value       = var.create_waf_web_acl ? module.waf[0].web_acl_arn : var.waf_web_acl_arn
+}
+
+output "web_acl_association_id" {
+  description = "ID of the association of the web ACL with the API stage, or null when none is associated."
+  value       = module.rest_api.web_acl_association_id
+}
+
+output "alarm_email_subscriptions" {
+  description = "E-mail addresses subscribed to the alarm topic."
+  value       = module.monitoring.email_subscription_endpoints
+}
+
+output "iam_role_permissions_boundaries" {
+  description = "Permissions boundary of every role the service creates, keyed by function (and api-gateway-logging when managed here); null where none."
+  value = merge(
+    { for fn, m in module.api_functions : fn => m.role_permissions_boundary_arn },
+    { (local.stream_function) = module.stream_function.role_permissions_boundary_arn },
+    var.manage_api_gateway_account_logging ? { api-gateway-logging = module.rest_api.account_logging_role_permissions_boundary_arn } : {},
+  )
 }

@@ -51,6 +51,40 @@ variable "function_settings" {
     ])
     error_message = "function_settings keys must be function names: create-product, put-product, get-product, list-products, delete-product, publish-product-events."
   }
+
+  # Lambda refuses a reservation that leaves the account fewer than 100 unreserved concurrent
+  # executions (its minimum). New and small accounts have a quota of 10 to 1000, so a reservation
+  # that works in one account fails in another at apply; it is checked here against the quota the
+  # environment states.
+  validation {
+    condition = sum(concat([0], [for s in values(var.function_settings) : max(coalesce(s.reserved_concurrent_executions, 0), 0)])) == 0 || (
+      var.lambda_concurrency_quota != null &&
+      sum(concat([0], [for s in values(var.function_settings) : max(coalesce(s.reserved_concurrent_executions, 0), 0)])) <= try(var.lambda_concurrency_quota - 100, 0)
+    )
+    error_message = "Reserved concurrency must leave at least 100 unreserved concurrent executions in the account: set lambda_concurrency_quota to the account's quota (aws lambda get-account-settings: AccountLimit.ConcurrentExecutions) and keep the sum of reservations at most quota - 100, minus what other stacks in the account reserve."
+  }
+}
+
+variable "lambda_concurrency_quota" {
+  description = "The account's Lambda concurrent executions quota in this region (aws lambda get-account-settings); required before function_settings may reserve concurrency."
+  type        = number
+  default     = null
+
+  validation {
+    condition     = var.lambda_concurrency_quota == null || try(var.lambda_concurrency_quota >= 10 && floor(var.lambda_concurrency_quota) == var.lambda_concurrency_quota, false)
+    error_message = "lambda_concurrency_quota must be a whole number of at least 10, or null."
+  }
+}
+
+variable "iam_permissions_boundary_arn" {
+  description = "Permissions boundary put on every IAM role the service creates (function roles, API Gateway logging role), or null."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.iam_permissions_boundary_arn == null || can(regex("^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$", var.iam_permissions_boundary_arn))
+    error_message = "iam_permissions_boundary_arn must be an IAM policy ARN (arn:aws:iam::<account>:policy/<name>) or null."
+  }
 }
 
 variable "log_level" {
@@ -162,9 +196,31 @@ variable "api_throttling_burst_limit" {
 }
 
 variable "waf_web_acl_arn" {
-  description = "Regional WAFv2 web ACL to associate with the API stage, or null."
+  description = "Existing regional WAFv2 web ACL (e.g. a platform's) to associate with the API stage, or null. prod needs this or create_waf_web_acl."
   type        = string
   default     = null
+}
+
+variable "create_waf_web_acl" {
+  description = "Create this environment's web ACL (modules/waf: AWS managed rule groups, a per-IP rate limit, encrypted logs) and associate it with the API stage. prod needs this or waf_web_acl_arn."
+  type        = bool
+  default     = false
+
+  validation {
+    condition     = !(var.create_waf_web_acl && var.waf_web_acl_arn != null)
+    error_message = "Set create_waf_web_acl or waf_web_acl_arn, not both: the stage takes one web ACL."
+  }
+
+  validation {
+    condition     = var.environment != "prod" || var.create_waf_web_acl || var.waf_web_acl_arn != null
+    error_message = "prod must be protected by a web ACL: set create_waf_web_acl = true or pass an existing one in waf_web_acl_arn."
+  }
+}
+
+variable "waf_rate_limit_per_5_minutes" {
+  description = "Requests one client IP may send in any 5 minutes before the created web ACL blocks it."
+  type        = number
+  default     = 2000
 }
 
 variable "manage_api_gateway_account_logging" {
@@ -191,7 +247,7 @@ variable "event_archive_retention_days" {
 }
 
 variable "stream_processing" {
-  description = "The stream -> EventBridge mapping: enabled = false pauses publishing (the stream keeps 24 hours); retries and record age are always bounded."
+  description = "The stream -> EventBridge mapping: enabled = false pauses publishing, losslessly only for less than maximum_record_age_in_seconds (see docs/runbook.md); retries and record age are always bounded."
   type = object({
     enabled                       = optional(bool, true)
     batch_size                    = optional(number, 100)
@@ -203,9 +259,14 @@ variable "stream_processing" {
 }
 
 variable "alarm_email_endpoints" {
-  description = "E-mail addresses subscribed to the alarm topic."
+  description = "E-mail addresses subscribed to the alarm topic. prod needs at least one."
   type        = list(string)
   default     = []
+
+  validation {
+    condition     = var.environment != "prod" || length(var.alarm_email_endpoints) > 0
+    error_message = "prod alarms must reach someone: list at least one address in alarm_email_endpoints (each must confirm the SNS subscription)."
+  }
 }
 
 variable "alarm_thresholds" {

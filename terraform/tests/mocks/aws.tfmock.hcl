@@ -74,3 +74,12 @@ mock_resource "aws_cloudwatch_metric_alarm" {
 mock_resource "aws_wafv2_web_acl_association" {
   defaults = { id = "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/mock/mock,arn:aws:apigateway:eu-west-1::/restapis/a1b2c3d4e5/stages/v1" }
 }
+mock_resource "aws_wafv2_web_acl" {
+  defaults = { arn = "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/mock/11111111-2222-3333-4444-555555555555" }
+}
+mock_resource "aws_iam_policy" {
+  defaults = { arn = "arn:aws:iam::123456789012:policy/mock" }
+}
+mock_resource "aws_iam_openid_connect_provider" {
+  defaults = { arn = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" }
+}

@@ -34,6 +34,11 @@ run "dev_is_disposable_and_verbose" {
   }
 
   assert {
+    condition     = module.catalog.waf_web_acl_arn == null && module.catalog.web_acl_association_id == null
+    error_message = "dev has no web ACL unless the platform provides one."
+  }
+
+  assert {
     condition     = module.catalog.event_archive_retention_days == 7
     error_message = "dev archives events for 7 days."
   }

@@ -26,10 +26,20 @@ run "prod_is_protected_and_keeps_history" {
   }
 
   assert {
-    condition = length(module.catalog.log_group_retention_in_days) == 7 && alltrue([
+    condition = length(module.catalog.log_group_retention_in_days) == 8 && alltrue([
       for days in values(module.catalog.log_group_retention_in_days) : days == 90
     ])
-    error_message = "prod keeps every log group for 90 days."
+    error_message = "prod keeps every log group (functions, API access logs, WAF logs) for 90 days."
+  }
+
+  assert {
+    condition     = module.catalog.waf_web_acl_arn != null && module.catalog.web_acl_association_id != null
+    error_message = "prod's API must be behind its own web ACL when the platform provides none."
+  }
+
+  assert {
+    condition     = module.catalog.alarm_email_subscriptions == tolist(["catalog-oncall@example.com"])
+    error_message = "prod alarms must reach the on-call address of terraform.tfvars."
   }
 
   assert {
@@ -64,5 +74,28 @@ run "prod_is_protected_and_keeps_history" {
       for fn in ["create-product", "put-product", "get-product", "list-products", "delete-product", "publish-product-events"] : fn => "catalog-prod-${fn}"
     }
     error_message = "Every prod function is named catalog-prod-<function>."
+  }
+}
+
+run "prod_refuses_to_plan_without_an_alarm_recipient" {
+  command = plan
+
+  variables {
+    alarm_email_endpoints = []
+  }
+
+  expect_failures = [var.alarm_email_endpoints]
+}
+
+run "prod_uses_the_platform_web_acl_when_given_one" {
+  command = plan
+
+  variables {
+    waf_web_acl_arn = "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/platform/11111111-2222-3333-4444-555555555555"
+  }
+
+  assert {
+    condition     = module.catalog.waf_web_acl_arn == var.waf_web_acl_arn && module.catalog.web_acl_association_id != null && length(module.catalog.log_group_retention_in_days) == 7
+    error_message = "With the platform's web ACL, prod associates it and creates none of its own."
   }
 }

@@ -28,10 +28,15 @@ run "staging_is_protected_and_testable_end_to_end" {
   }
 
   assert {
-    condition = length(module.catalog.log_group_retention_in_days) == 7 && alltrue([
+    condition = length(module.catalog.log_group_retention_in_days) == 8 && alltrue([
       for days in values(module.catalog.log_group_retention_in_days) : days == 30
     ])
-    error_message = "staging keeps every log group for 30 days."
+    error_message = "staging keeps every log group (functions, API access logs, WAF logs) for 30 days."
+  }
+
+  assert {
+    condition     = module.catalog.waf_web_acl_arn != null && module.catalog.web_acl_association_id != null
+    error_message = "staging tests the API behind a web ACL, like prod."
   }
 
   assert {

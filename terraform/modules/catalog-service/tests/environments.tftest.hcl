@@ -1,5 +1,6 @@
 # What follows from the environment and the switches the environments set differently: deletion
-# protection, the E2E interceptor, the web ACL, the authorizer, the persistence adapter. Also that the outputs
+# protection, the E2E interceptor, the web ACL and alarm recipients prod requires, the authorizer,
+# reserved concurrency, the persistence adapter. Also that the outputs
 # the environments' tests read report the resources themselves.
 
 mock_provider "aws" {
@@ -39,6 +40,8 @@ run "outside_dev_tables_are_protected_and_events_stay_out_of_test_queues" {
   variables {
     environment            = "prod"
     enable_e2e_interceptor = false
+    waf_web_acl_arn        = "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/platform/11111111-2222-3333-4444-555555555555"
+    alarm_email_endpoints  = ["oncall@example.com"]
   }
 
   assert {
@@ -74,9 +77,109 @@ run "prod_refuses_the_e2e_interceptor" {
   variables {
     environment            = "prod"
     enable_e2e_interceptor = true
+    waf_web_acl_arn        = "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/platform/11111111-2222-3333-4444-555555555555"
+    alarm_email_endpoints  = ["oncall@example.com"]
   }
 
   expect_failures = [var.enable_e2e_interceptor]
+}
+
+run "prod_requires_a_web_acl_and_someone_to_alarm" {
+  command = plan
+
+  variables {
+    environment            = "prod"
+    enable_e2e_interceptor = false
+  }
+
+  expect_failures = [var.create_waf_web_acl, var.alarm_email_endpoints]
+}
+
+run "a_created_web_acl_protects_the_stage_and_logs_encrypted" {
+  command = plan
+
+  variables {
+    create_waf_web_acl           = true
+    waf_rate_limit_per_5_minutes = 1000
+  }
+
+  assert {
+    condition = (
+      output.waf_web_acl_arn == module.waf[0].web_acl_arn &&
+      module.rest_api.web_acl_association_id != null &&
+      module.waf[0].web_acl_rules["rate-limit-per-ip"].rate_limit == 1000
+    )
+    error_message = "The created web ACL must be associated with the stage, with the environment's rate limit."
+  }
+
+  assert {
+    condition = (
+      module.waf[0].log_group_kms_key_arn == module.kms.key_arn &&
+      module.waf[0].log_group_retention_in_days == var.log_retention_in_days &&
+      contains(one([
+        for s in jsondecode(module.kms.key_policy_json).Statement : s.Condition.ArnLike["kms:EncryptionContext:aws:logs:arn"] if s.Sid == "AllowCloudWatchLogs"
+      ]), "arn:aws:logs:eu-west-1:123456789012:log-group:${module.waf[0].log_group_name}")
+    )
+    error_message = "WAF logs must be encrypted with the environment's key, which must allow CloudWatch Logs for them."
+  }
+}
+
+run "one_web_acl_at_most" {
+  command = plan
+
+  variables {
+    create_waf_web_acl = true
+    waf_web_acl_arn    = "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/platform/11111111-2222-3333-4444-555555555555"
+  }
+
+  expect_failures = [var.create_waf_web_acl]
+}
+
+# Lambda keeps at least 100 concurrent executions of the account unreserved. Accounts start with
+# quotas as low as 10, so a reservation must be checked against the account's own quota.
+run "reservations_need_the_account_quota" {
+  command = plan
+
+  variables {
+    function_settings = { publish-product-events = { reserved_concurrent_executions = 5 } }
+  }
+
+  expect_failures = [var.function_settings]
+}
+
+run "reservations_must_leave_100_unreserved" {
+  command = plan
+
+  variables {
+    lambda_concurrency_quota = 120
+    function_settings = {
+      publish-product-events = { reserved_concurrent_executions = 15 }
+      create-product         = { reserved_concurrent_executions = 10 }
+    }
+  }
+
+  expect_failures = [var.function_settings]
+}
+
+run "reservations_within_the_quota_apply" {
+  command = plan
+
+  variables {
+    lambda_concurrency_quota = 1000
+    function_settings = {
+      publish-product-events = { reserved_concurrent_executions = 20 }
+      create-product         = { reserved_concurrent_executions = 0, memory_size = 1024 }
+    }
+  }
+
+  assert {
+    condition = (
+      module.stream_function.function_reserved_concurrent_executions == 20 &&
+      module.api_functions["create-product"].function_reserved_concurrent_executions == 0 &&
+      module.api_functions["get-product"].function_reserved_concurrent_executions == -1
+    )
+    error_message = "Reservations within the quota reach the functions; the others stay unreserved."
+  }
 }
 
 run "a_shared_jwt_lambda_authorizer_can_replace_cognito" {
@@ -86,6 +189,8 @@ run "a_shared_jwt_lambda_authorizer_can_replace_cognito" {
     authorizer_type                = "lambda"
     cognito_user_pool_arns         = []
     lambda_authorizer_function_arn = "arn:aws:lambda:eu-west-1:210987654321:function:platform-jwt-authorizer"
+    # Another account's authorizer: its owner grants API Gateway the invoke permission.
+    lambda_authorizer_grant_invoke = false
   }
 
   assert {
