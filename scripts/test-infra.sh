@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Offline checks of everything under terraform/:
-#   1. terraform fmt -check -recursive
-#   2. for every module and environment: init -backend=false, validate, and terraform test
+#   1. terraform fmt -check -recursive; every checkov control fixed or waived in code
+#      (scripts/infra/check-checkov-controls.mjs); saved plans git-ignored
+#   2. for every module, environment and the bootstrap root: init -backend=false, validate, the
+#      resource ordering of tests/ordering.txt (terraform graph), and terraform test
 #      (plan-only tests against a mocked AWS provider: no credentials, no network to AWS)
 #
 # Usage: bash scripts/test-infra.sh [terraform/<dir> ...]   (default: every module and environment)
@@ -28,6 +30,8 @@ if [ "${CATALOG_SKIP_INFRA_TESTS:-0}" = "1" ]; then
   log "skipped (CATALOG_SKIP_INFRA_TESTS=1)"
   exit 0
 fi
+
+command -v node >/dev/null 2>&1 || fail "node is not on PATH: run 'source scripts/bootstrap.sh' first."
 
 if ! command -v terraform >/dev/null 2>&1; then
   fail "terraform is not on PATH. Install Terraform >= $min_terraform (https://developer.hashicorp.com/terraform/install), or set CATALOG_SKIP_INFRA_TESTS=1 to skip the infrastructure tests."
@@ -131,6 +135,24 @@ else
   cat "$work_dir/fmt.log" >&2
   log "FAIL  terraform fmt -check: run 'terraform fmt -recursive terraform'"
   failures=$((failures + 1))
+fi
+
+if node "$repo_root/scripts/infra/check-checkov-controls.mjs" >"$work_dir/checkov.log" 2>&1; then
+  log "ok    $(tail -n 1 "$work_dir/checkov.log")"
+else
+  cat "$work_dir/checkov.log" >&2
+  log "FAIL  checkov controls: fix the resource or waive the control with '#checkov:skip=<id>:<reason>' (scripts/infra/checkov-controls.json)"
+  failures=$((failures + 1))
+fi
+
+# The runbook saves plans as tfplan: they hold the state's values and must never be committed.
+if git -C "$repo_root" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  for ignored in terraform/environments/dev/tfplan terraform/bootstrap/terraform.tfstate; do
+    if ! git -C "$repo_root" check-ignore -q "$ignored"; then
+      log "FAIL  $ignored is not git-ignored"
+      failures=$((failures + 1))
+    fi
+  done
 fi
 
 # --- 2. init, validate, test ---------------------------------------------------------------

@@ -53,7 +53,9 @@ for (const [index, raw] of readFileSync(orderingPath, 'utf8').split('\n').entrie
   if (!edges.has(from) && ![...edges.values()].some((targets) => targets.has(from))) {
     problems.push(`${orderingPath}:${index + 1}: ${from} is not in the configuration's graph`);
   } else if (!reachable(from, to)) {
-    problems.push(`${orderingPath}:${index + 1}: ${from} does not depend on ${to} (add a reference or depends_on)`);
+    problems.push(
+      `${orderingPath}:${index + 1}: ${from} does not depend on ${to} (add a reference or depends_on)`,
+    );
   }
 }
 

@@ -20,6 +20,16 @@ locals {
   account_id  = data.aws_caller_identity.current.account_id
   bucket_name = coalesce(var.bucket_name, "${var.service_name}-terraform-state-${local.account_id}-${var.aws_region}")
   state_keys  = { for env in var.environments : env => "${var.service_name}/${env}/terraform.tfstate" }
+
+  backend_config = {
+    for env, key in local.state_keys : env => join("\n", [
+      "bucket     = \"${aws_s3_bucket.state.bucket}\"",
+      "key        = \"${key}\"",
+      "region     = \"${var.aws_region}\"",
+      "kms_key_id = \"${module.state_key.key_arn}\"",
+      "",
+    ])
+  }
 }
 
 module "state_key" {

@@ -10,15 +10,24 @@ output "state_kms_key_arn" {
 
 output "backend_config" {
   description = "Contents of terraform/environments/<env>/<env>.local.tfbackend, keyed by environment."
-  value = {
-    for env, key in local.state_keys : env => join("\n", [
-      "bucket     = \"${aws_s3_bucket.state.bucket}\"",
-      "key        = \"${key}\"",
-      "region     = \"${var.aws_region}\"",
-      "kms_key_id = \"${module.state_key.key_arn}\"",
-      "",
-    ])
-  }
+  value       = local.backend_config
+}
+
+# One output per environment, so that writing a backend file is one command:
+#   terraform output -raw backend_config_dev > ../environments/dev/dev.local.tfbackend
+output "backend_config_dev" {
+  description = "Contents of terraform/environments/dev/dev.local.tfbackend, or null when dev is not in this account."
+  value       = lookup(local.backend_config, "dev", null)
+}
+
+output "backend_config_staging" {
+  description = "Contents of terraform/environments/staging/staging.local.tfbackend, or null when staging is not in this account."
+  value       = lookup(local.backend_config, "staging", null)
+}
+
+output "backend_config_prod" {
+  description = "Contents of terraform/environments/prod/prod.local.tfbackend, or null when prod is not in this account."
+  value       = lookup(local.backend_config, "prod", null)
 }
 
 output "github_oidc_provider_arn" {

@@ -100,6 +100,11 @@ run "the_state_bucket_is_versioned_encrypted_private_and_tls_only" {
     condition     = output.backend_config.dev == "bucket     = \"catalog-terraform-state-111111111111-eu-west-1\"\nkey        = \"catalog/dev/terraform.tfstate\"\nregion     = \"eu-west-1\"\nkms_key_id = \"arn:aws:kms:eu-west-1:111111111111:key/11111111-2222-3333-4444-555555555555\"\n"
     error_message = "The backend settings of each environment must be an output, ready for <env>.local.tfbackend."
   }
+
+  assert {
+    condition     = output.backend_config_dev == output.backend_config.dev && output.backend_config_prod == null
+    error_message = "Each environment of the account has its own backend output; the others are null."
+  }
 }
 
 run "each_environment_gets_a_deploy_and_a_plan_role_for_its_own_state" {

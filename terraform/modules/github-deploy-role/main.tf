@@ -62,6 +62,10 @@ resource "aws_iam_role" "this" {
 }
 
 resource "aws_iam_policy" "this" {
+  #checkov:skip=CKV_AWS_286:A deploy role creates roles and passes them to Lambda and API Gateway by design; it may do so only for roles named after its environment, and only under the workload permissions boundary when one is set (tests/github_deploy_role.tftest.hcl).
+  #checkov:skip=CKV_AWS_288:Reads are the environment's own: its state object, its parameters path, its tagged keys through SSM or for its bus only; nothing is readable account-wide.
+  #checkov:skip=CKV_AWS_289:The only permissions-management actions on "*" are CloudWatch Logs resource policies and log deliveries for WAF logging, which have no resource-level permissions; roles and key policies are limited to the environment's names and tags.
+  #checkov:skip=CKV_AWS_290:Writes on "*" are limited to actions without resource-level permissions (kms:CreateKey, lambda:CreateEventSourceMapping, WAF log delivery), each under a condition where IAM offers one (request tags, the target function's ARN).
   for_each = local.policy_documents
 
   name        = "${var.name}-${each.key}"

@@ -49,12 +49,15 @@ locals {
 
   data_statements = [
     {
+      # CreateKey has no resource-level permissions; tagging the new key (CreateKey's Tags) is
+      # authorized as kms:TagResource, and both only with the environment's tags.
       sid       = "CreateTaggedKeys"
       read      = []
-      write     = ["kms:CreateKey", "kms:TagResource"]
+      write     = ["kms:CreateKey"]
       resources = ["*"]
       condition = local.key_tags_on_request
     },
+    { sid = "TagNewKeys", read = [], write = ["kms:TagResource"], resources = local.own_keys, condition = local.key_tags_on_request },
     { sid = "ListKeyAliases", read = ["kms:ListAliases"], write = [], resources = ["*"] },
     {
       sid       = "ManageOwnKeys"

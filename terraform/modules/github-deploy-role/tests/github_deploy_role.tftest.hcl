@@ -93,7 +93,7 @@ run "service_permissions_are_scoped_to_the_environment" {
         for s in jsondecode(output.policy_documents[group]).Statement : [
           for r in s.Resource : (
             strcontains(r, "catalog-dev") ||
-            (r == "arn:aws:kms:eu-west-1:123456789012:key/*" && try(s.Condition.StringEquals["aws:ResourceTag/Environment"], null) == "dev") ||
+            (r == "arn:aws:kms:eu-west-1:123456789012:key/*" && (try(s.Condition.StringEquals["aws:ResourceTag/Environment"], null) == "dev" || try(s.Condition.StringEquals["aws:RequestTag/Environment"], null) == "dev")) ||
             (r == "*" && (can(s.Condition) || contains(["ListKeyAliases", "DescribeParameters", "ManageWafLogDelivery"], s.Sid))) ||
             contains([
               "arn:aws:apigateway:eu-west-1::/account", "arn:aws:apigateway:eu-west-1::/restapis", "arn:aws:apigateway:eu-west-1::/restapis/*",
@@ -113,11 +113,22 @@ run "service_permissions_are_scoped_to_the_environment" {
     condition = one([for s in jsondecode(output.policy_documents.data).Statement : s if s.Sid == "CreateTaggedKeys"]) == {
       Sid       = "CreateTaggedKeys"
       Effect    = "Allow"
-      Action    = ["kms:CreateKey", "kms:TagResource"]
+      Action    = ["kms:CreateKey"]
       Resource  = ["*"]
       Condition = { StringEquals = { "aws:RequestTag/Environment" = "dev", "aws:RequestTag/Service" = "catalog" } }
     }
     error_message = "Keys may only be created carrying the environment's tags."
+  }
+
+  assert {
+    condition = one([for s in jsondecode(output.policy_documents.data).Statement : s if s.Sid == "TagNewKeys"]) == {
+      Sid       = "TagNewKeys"
+      Effect    = "Allow"
+      Action    = ["kms:TagResource"]
+      Resource  = ["arn:aws:kms:eu-west-1:123456789012:key/*"]
+      Condition = { StringEquals = { "aws:RequestTag/Environment" = "dev", "aws:RequestTag/Service" = "catalog" } }
+    }
+    error_message = "New keys may only be tagged with the environment's tags."
   }
 
   assert {
