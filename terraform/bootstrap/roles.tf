@@ -29,8 +29,9 @@ module "github_roles" {
   allow_pull_requests = each.value.access == "plan"
   oidc_provider_arn   = local.oidc_provider_arn
 
-  resource_prefix = "${var.service_name}-${each.value.env}"
-  resource_tags   = { Service = var.service_name, Environment = each.value.env }
+  resource_prefix    = "${var.service_name}-${each.value.env}"
+  resource_tags      = { Service = var.service_name, Environment = each.value.env }
+  ssm_parameter_path = "/${var.service_name}/${each.value.env}/"
 
   state_bucket_name = aws_s3_bucket.state.bucket
   state_key         = local.state_keys[each.value.env]

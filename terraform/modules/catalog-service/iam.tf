@@ -5,14 +5,15 @@ locals {
   idempotency_table_arn = module.idempotency_table.table_arn
   key_arn               = module.kms.key_arn
 
-  # The DynamoDB calls behind each operation of the adapters (packages/adapter-dynamodb): deletes
-  # write a tombstone (one conditional UpdateItem), replacements update in place, a creation is a
-  # conditional PutItem or, over a tombstone, an UpdateItem; idempotency claims, completes and
-  # releases records with conditional writes and reads a record it found taken.
+  # The DynamoDB calls behind each operation of the adapters (packages/adapter-dynamodb): every
+  # product write is one conditional UpdateItem (a creation, also over a tombstone; a replacement;
+  # a delete, which leaves a tombstone), a read one GetItem, a page one or more Scans. Idempotency
+  # claims with a conditional PutItem, completes with UpdateItem, releases with DeleteItem, and reads
+  # a record it found taken with GetItem.
   repository_actions = {
     get     = ["dynamodb:GetItem"]
     list    = ["dynamodb:Scan"]
-    create  = ["dynamodb:PutItem", "dynamodb:UpdateItem"]
+    create  = ["dynamodb:UpdateItem"]
     replace = ["dynamodb:UpdateItem"]
     delete  = ["dynamodb:UpdateItem"]
   }
@@ -21,7 +22,7 @@ locals {
   # What each API function's use case does with the products table, and the statement saying so.
   repository_operations = {
     create-product = ["create"]
-    put-product    = ["get", "create", "replace"]
+    put-product    = ["create", "replace"]
     get-product    = ["get"]
     list-products  = ["list"]
     delete-product = ["delete"]

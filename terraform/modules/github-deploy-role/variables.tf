@@ -124,13 +124,12 @@ variable "state_kms_key_arn" {
 }
 
 variable "ssm_parameter_path" {
-  description = "Path under which the service keeps its SSM parameters; null means /<resource_prefix>/."
+  description = "Path under which the environment keeps its SSM parameters; catalog-service uses /<service>/<environment>/ (e.g. /catalog/dev/)."
   type        = string
-  default     = null
 
   validation {
-    condition     = var.ssm_parameter_path == null || can(regex("^/[A-Za-z0-9/_.-]+/$", var.ssm_parameter_path))
-    error_message = "ssm_parameter_path must start and end with '/' (e.g. /catalog-dev/)."
+    condition     = can(regex("^/[A-Za-z0-9/_.-]+/$", var.ssm_parameter_path)) && !strcontains(var.ssm_parameter_path, "*")
+    error_message = "ssm_parameter_path must start and end with '/', without wildcards (e.g. /catalog/dev/)."
   }
 }
 

@@ -136,7 +136,7 @@ run "function_roles_are_least_privilege_without_wildcards" {
       ]
       } == {
       create-product = [
-        { Sid = "CreateProducts", Effect = "Allow", Action = ["dynamodb:PutItem", "dynamodb:UpdateItem"], Resource = ["arn:aws:dynamodb:eu-west-1:123456789012:table/products"] },
+        { Sid = "CreateProducts", Effect = "Allow", Action = ["dynamodb:UpdateItem"], Resource = ["arn:aws:dynamodb:eu-west-1:123456789012:table/products"] },
         { Sid = "UseIdempotencyRecords", Effect = "Allow", Action = ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], Resource = ["arn:aws:dynamodb:eu-west-1:123456789012:table/idempotency"] },
         {
           Sid       = "UseTableKey"
@@ -147,7 +147,7 @@ run "function_roles_are_least_privilege_without_wildcards" {
         },
       ]
       put-product = [
-        { Sid = "ReplaceProducts", Effect = "Allow", Action = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], Resource = ["arn:aws:dynamodb:eu-west-1:123456789012:table/products"] },
+        { Sid = "ReplaceProducts", Effect = "Allow", Action = ["dynamodb:UpdateItem"], Resource = ["arn:aws:dynamodb:eu-west-1:123456789012:table/products"] },
         {
           Sid       = "UseTableKey"
           Effect    = "Allow"

@@ -28,6 +28,7 @@ variables {
   state_bucket_name    = "acme-terraform-state-123456789012-eu-west-1"
   state_key            = "catalog/dev/terraform.tfstate"
   state_kms_key_arn    = "arn:aws:kms:eu-west-1:123456789012:key/99999999-2222-3333-4444-555555555555"
+  ssm_parameter_path   = "/catalog/dev/"
 }
 
 run "only_the_repository_environment_with_the_sts_audience_may_assume_it" {
@@ -92,9 +93,9 @@ run "service_permissions_are_scoped_to_the_environment" {
       for group in ["data", "compute", "edge"] : [
         for s in jsondecode(output.policy_documents[group]).Statement : [
           for r in s.Resource : (
-            strcontains(r, "catalog-dev") ||
+            strcontains(r, "catalog-dev") || r == "arn:aws:ssm:eu-west-1:123456789012:parameter/catalog/dev/*" ||
             (r == "arn:aws:kms:eu-west-1:123456789012:key/*" && (try(s.Condition.StringEquals["aws:ResourceTag/Environment"], null) == "dev" || try(s.Condition.StringEquals["aws:RequestTag/Environment"], null) == "dev")) ||
-            (r == "*" && (can(s.Condition) || contains(["ListKeyAliases", "DescribeParameters", "ManageWafLogDelivery"], s.Sid))) ||
+            (r == "*" && (can(s.Condition) || contains(["ListKeyAliases", "DescribeParameters", "GenerateSecrets", "ManageWafLogDelivery"], s.Sid))) ||
             contains([
               "arn:aws:apigateway:eu-west-1::/account", "arn:aws:apigateway:eu-west-1::/restapis", "arn:aws:apigateway:eu-west-1::/restapis/*",
               "arn:aws:apigateway:eu-west-1::/tags/*", "arn:aws:apigateway:eu-west-1::/restapis/*/stages/*",
