@@ -32,6 +32,11 @@ run "dev_tables_are_deletable" {
     ]) == 1 && module.event_bus.interceptor_queue_kms_key_arn == module.kms.key_arn
     error_message = "With the interceptor, its queue is KMS encrypted and EventBridge may use the key for it."
   }
+
+  assert {
+    condition     = var.waf_web_acl_arn == null && module.rest_api.web_acl_association_id == null && output.waf_web_acl_arn == null
+    error_message = "No web ACL may be associated when none is configured (tests/security.tftest.hcl covers one that is)."
+  }
 }
 
 run "outside_dev_tables_are_protected_and_events_stay_out_of_test_queues" {
@@ -59,15 +64,6 @@ run "outside_dev_tables_are_protected_and_events_stay_out_of_test_queues" {
       for s in jsondecode(module.kms.key_policy_json).Statement : s if s.Sid == "AllowEventBridgeToInterceptorQueue"
     ]) == 0
     error_message = "EventBridge may use the key for the interceptor queue only where the interceptor exists."
-  }
-}
-
-run "without_a_web_acl_nothing_is_associated" {
-  command = plan
-
-  assert {
-    condition     = var.waf_web_acl_arn == null && module.rest_api.web_acl_association_id == null
-    error_message = "No web ACL may be associated when none is configured (tests/security.tftest.hcl covers one that is)."
   }
 }
 
@@ -161,27 +157,6 @@ run "reservations_must_leave_100_unreserved" {
   expect_failures = [var.function_settings]
 }
 
-run "reservations_within_the_quota_apply" {
-  command = plan
-
-  variables {
-    lambda_concurrency_quota = 1000
-    function_settings = {
-      publish-product-events = { reserved_concurrent_executions = 20 }
-      create-product         = { reserved_concurrent_executions = 0, memory_size = 1024 }
-    }
-  }
-
-  assert {
-    condition = (
-      module.stream_function.function_reserved_concurrent_executions == 20 &&
-      module.api_functions["create-product"].function_reserved_concurrent_executions == 0 &&
-      module.api_functions["get-product"].function_reserved_concurrent_executions == -1
-    )
-    error_message = "Reservations within the quota reach the functions; the others stay unreserved."
-  }
-}
-
 run "a_shared_jwt_lambda_authorizer_can_replace_cognito" {
   command = plan
 
@@ -232,6 +207,13 @@ run "audit_outputs_report_the_resources" {
   variables {
     log_level             = "warn"
     log_retention_in_days = 60
+
+    # Reservations within the quota reach the functions.
+    lambda_concurrency_quota = 1000
+    function_settings = {
+      publish-product-events = { reserved_concurrent_executions = 20 }
+      create-product         = { reserved_concurrent_executions = 0, memory_size = 1024 }
+    }
     stream_processing = {
       maximum_retry_attempts        = 7
       maximum_record_age_in_seconds = 7200
@@ -284,5 +266,14 @@ run "audit_outputs_report_the_resources" {
       output.function_source_code_hashes["get-product"] == filebase64sha256("${var.artifacts_dir}/get-product.zip")
     )
     error_message = "The operator outputs must name this environment's resources."
+  }
+
+  assert {
+    condition = (
+      module.stream_function.function_reserved_concurrent_executions == 20 &&
+      module.api_functions["create-product"].function_reserved_concurrent_executions == 0 &&
+      module.api_functions["get-product"].function_reserved_concurrent_executions == -1
+    )
+    error_message = "Reservations within the quota reach the functions; the others stay unreserved."
   }
 }

