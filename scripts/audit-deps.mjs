@@ -100,27 +100,21 @@ const readAllowlist = () => {
   return { entries: advisories, problems };
 };
 
-const main = async () => {
-  const packages = lockedPackages(readFileSync(lockfile, 'utf8'));
-  const { entries, problems } = readAllowlist();
-  const url = `${registry()}/-/npm/v1/security/advisories/bulk`;
-  const advisories = await fetchAdvisories(url, packages);
-
-  const findings = [];
-  for (const [name, list] of Object.entries(advisories)) {
-    for (const advisory of Array.isArray(list) ? list : []) {
+/** Every advisory that affects an installed version, with its allowlist entry when there is one. */
+const matchAdvisories = (advisories, packages, entries) =>
+  Object.entries(advisories).flatMap(([name, list]) =>
+    (Array.isArray(list) ? list : []).flatMap((advisory) => {
       const affected = (packages[name] ?? []).filter((version) =>
         semver.satisfies(version, advisory.vulnerable_versions ?? '*', { includePrerelease: true }),
       );
-      if (affected.length === 0) continue;
+      if (affected.length === 0) return [];
       const id = advisoryId(advisory);
       const allowed = entries.find((entry) => entry.id === id && entry.package === name);
-      findings.push({ name, id, affected, allowed, severity: advisory.severity, title: advisory.title });
-    }
-  }
+      return [{ name, id, affected, allowed, severity: advisory.severity, title: advisory.title }];
+    }),
+  );
 
-  const count = Object.values(packages).reduce((sum, versions) => sum + versions.length, 0);
-  console.log(`Audited ${count} package versions against ${url}: ${findings.length} advisory match(es).`);
+const report = (findings, entries) => {
   for (const f of findings) {
     const mark = f.allowed ? 'ALLOWED' : FAILING.has(f.severity) ? 'FAIL   ' : 'note   ';
     console.log(`  ${mark} ${f.severity.padEnd(8)} ${f.id} ${f.name}@${f.affected.join(',')}: ${f.title}`);
@@ -131,6 +125,17 @@ const main = async () => {
       console.log(`  stale allowlist entry ${entry.id} (${entry.package}): no longer matches, remove it`);
     }
   }
+};
+
+const main = async () => {
+  const packages = lockedPackages(readFileSync(lockfile, 'utf8'));
+  const { entries, problems } = readAllowlist();
+  const url = `${registry()}/-/npm/v1/security/advisories/bulk`;
+  const findings = matchAdvisories(await fetchAdvisories(url, packages), packages, entries);
+
+  const count = Object.values(packages).reduce((sum, versions) => sum + versions.length, 0);
+  console.log(`Audited ${count} package versions against ${url}: ${findings.length} advisory match(es).`);
+  report(findings, entries);
   const failing = findings.filter((f) => !f.allowed && FAILING.has(f.severity));
   for (const problem of problems) console.error(`✖ ${problem}`);
   if (failing.length > 0 || problems.length > 0) {

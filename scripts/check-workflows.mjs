@@ -35,6 +35,13 @@ const pinProblems = (text) =>
     return [];
   });
 
+const expressionsInRun = (jobId, steps) =>
+  steps.flatMap((step, index) =>
+    typeof step?.run === 'string' && step.run.includes('${{')
+      ? [`job ${jobId}, step ${step.name ?? index + 1}: \${{ }} inside run: (pass it through env:)`]
+      : [],
+  );
+
 const policyProblems = (workflow) => {
   const problems = [];
   if (!workflow || typeof workflow !== 'object') return ['not a workflow document'];
@@ -45,11 +52,7 @@ const policyProblems = (workflow) => {
     if (job.environment !== undefined && job.concurrency === undefined) {
       problems.push(`job ${id}: targets an environment without a concurrency: group`);
     }
-    for (const [index, step] of (job.steps ?? []).entries()) {
-      if (typeof step?.run === 'string' && step.run.includes('${{')) {
-        problems.push(`job ${id}, step ${step.name ?? index + 1}: \${{ }} inside run: (pass it through env:)`);
-      }
-    }
+    problems.push(...expressionsInRun(id, job.steps ?? []));
   }
   return problems;
 };

@@ -23,7 +23,9 @@ const WARN_EXIT = 3;
 
 const requested = [
   ...process.argv.slice(2).filter((arg) => arg !== '--'),
-  ...(process.env.CATALOG_CHECKS?.split(',').map((name) => name.trim()).filter(Boolean) ?? []),
+  ...(process.env.CATALOG_CHECKS?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean) ?? []),
 ];
 const unknown = requested.filter((name) => !checks.some((check) => check.name === name));
 if (unknown.length > 0) {
@@ -43,12 +45,16 @@ for (const check of checks) {
 
 console.log('\n=== check summary ===');
 for (const r of results) {
-  console.log(`${r.outcome}  ${r.name.padEnd(10)} ${r.seconds.padStart(6)}s  ${r.tool}${r.signal ? ` (${r.signal})` : ''}`);
+  console.log(
+    `${r.outcome}  ${r.name.padEnd(10)} ${r.seconds.padStart(6)}s  ${r.tool}${r.signal ? ` (${r.signal})` : ''}`,
+  );
 }
 const failed = results.filter((r) => r.outcome === 'FAIL');
 const warned = results.filter((r) => r.outcome === 'WARN');
 if (warned.length > 0) {
-  console.log(`\n!!! WARNING: ${warned.map((r) => r.name).join(', ')} could not complete (see above); not a pass.`);
+  console.log(
+    `\n!!! WARNING: ${warned.map((r) => r.name).join(', ')} could not complete (see above); not a pass.`,
+  );
 }
 if (failed.length > 0) {
   console.error(`\n✖ pnpm run check failed: ${failed.map((r) => `${r.name} (${r.tool})`).join(', ')}`);

@@ -24,7 +24,8 @@ if (inside.error || inside.status !== 0 || inside.stdout.trim() !== 'true') skip
 const gitDir = git('rev-parse', '--absolute-git-dir').stdout.trim();
 const commonDir = resolve(root, git('rev-parse', '--git-common-dir').stdout.trim());
 if (gitDir !== commonDir) skip('a linked worktree shares its hooks with the whole clone');
-if (git('config', '--get', 'core.hooksPath').stdout.trim()) skip('core.hooksPath is set (hooks managed elsewhere)');
+if (git('config', '--get', 'core.hooksPath').stdout.trim())
+  skip('core.hooksPath is set (hooks managed elsewhere)');
 const lefthook = join(root, 'node_modules', '.bin', 'lefthook');
 if (!existsSync(lefthook)) skip('lefthook is not installed');
 

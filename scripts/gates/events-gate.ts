@@ -12,7 +12,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { SchemaObject } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { generateSync } from 'json-schema-faker';
 import { listAtRef, parseGateArgs, readAtRef } from './git-ref';
@@ -23,14 +24,18 @@ const SAMPLES = 200;
 
 const newAjv = () => {
   const ajv = new Ajv2020({ strict: false, allErrors: false });
-  addFormats.default(ajv);
+  addFormats(ajv);
   return ajv;
 };
 
-const validatorFor = (schema: Schema) => {
-  const ajv = newAjv();
-  return ajv.compile(typeof schema === 'boolean' ? schema : { ...schema, $id: undefined });
+/** The schema without its `$id`/`$schema`: base and new versions share an id, and each gets its own ajv. */
+const anonymous = (schema: Record<string, unknown>, defs?: unknown): SchemaObject => {
+  const { $id: _id, $schema: _dialect, ...rest } = schema;
+  return defs === undefined ? rest : { ...rest, $defs: defs };
 };
+
+const validatorFor = (schema: Schema) =>
+  newAjv().compile(typeof schema === 'boolean' ? schema : anonymous(schema));
 
 /**
  * Validates a value against a sub-schema of `root`: the sub-schema is compiled with the root's `$defs`, so
@@ -39,14 +44,14 @@ const validatorFor = (schema: Schema) => {
 const validates = (sub: Schema, root: Schema, value: unknown): boolean => {
   if (typeof sub === 'boolean') return sub;
   const defs = typeof root === 'boolean' ? undefined : root.$defs;
-  return newAjv().validate({ ...sub, $id: undefined, $schema: undefined, $defs: defs }, value);
+  return newAjv().validate(anonymous(sub, defs), value);
 };
 
 const sampleViolations = (candidate: Schema, reference: Schema): string[] => {
   const check = validatorFor(reference);
   const found: string[] = [];
   for (let seed = 1; seed <= SAMPLES && found.length < 3; seed++) {
-    const sample = generateSync(candidate as never, { seed, alwaysFakeOptionals: seed % 2 === 0 });
+    const sample = generateSync(candidate, { seed, alwaysFakeOptionals: seed % 2 === 0 });
     if (!check(sample)) {
       const error = check.errors?.[0];
       found.push(
@@ -71,7 +76,11 @@ export const checkEventSchemas = (base: string, root: string): SchemaResult[] =>
     .filter((name) => name.endsWith('.schema.json'));
   const results: SchemaResult[] = previous
     .filter((name) => !current.includes(name))
-    .map((file) => ({ file, status: 'breaking', reasons: ['removed: consumers of this detail type lose its schema'] }));
+    .map((file) => ({
+      file,
+      status: 'breaking',
+      reasons: ['removed: consumers of this detail type lose its schema'],
+    }));
   for (const file of current) {
     const before = readAtRef(base, `${EVENTS_DIR}/${file}`, root);
     if (before === undefined) {
@@ -81,7 +90,10 @@ export const checkEventSchemas = (base: string, root: string): SchemaResult[] =>
     const candidate = JSON.parse(readFileSync(join(root, EVENTS_DIR, file), 'utf8')) as Schema;
     const reference = JSON.parse(before) as Schema;
     validatorFor(candidate); // a schema that does not compile is refused before anything is compared
-    const reasons = [...subsetViolations(candidate, reference, validates), ...sampleViolations(candidate, reference)];
+    const reasons = [
+      ...subsetViolations(candidate, reference, validates),
+      ...sampleViolations(candidate, reference),
+    ];
     results.push({ file, status: reasons.length > 0 ? 'breaking' : 'compatible', reasons });
   }
   return results;

