@@ -31,7 +31,11 @@ const required = process.env.CATALOG_AUDIT === 'required';
 const registry = () => {
   const configured =
     process.env.CATALOG_AUDIT_REGISTRY ??
-    execFileSync('pnpm', ['config', 'get', 'registry'], { cwd: root, encoding: 'utf8' }).trim();
+    execFileSync('pnpm', ['config', 'get', 'registry'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   return configured.replace(/\/+$/, '');
 };
 
