@@ -13,7 +13,7 @@ import { SHARD_DONE, type StreamCheckpointStore } from './stream-checkpoint';
 import { retryFrom, toLambdaRecord, type FailedBatch, type StreamHandler } from './stream-records';
 
 export { retryFrom, toLambdaRecord, type FailedBatch, type StreamHandler } from './stream-records';
-export { SHARD_DONE, type StreamCheckpoint, type StreamCheckpointStore } from './stream-checkpoint';
+export type { StreamCheckpoint, StreamCheckpointStore } from './stream-checkpoint';
 
 export interface StreamPollerOptions {
   readonly client: DynamoDBStreamsClient;
