@@ -65,6 +65,28 @@ const streamEvents = (
   });
 };
 
+/** Methods each local endpoint path accepts, for the Allow header of a 405. */
+const ALLOWED_METHODS: Readonly<Record<string, string>> = {
+  '/_local/token': 'POST',
+  '/_local/events': 'GET, DELETE',
+  '/_local/events/stream': 'GET',
+};
+
+/** A known path with another method is a 405 with Allow; anything else a 404. */
+const refuseUnknown = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  method: string,
+  path: string,
+): void => {
+  request.resume();
+  const allow = ALLOWED_METHODS[path];
+  if (allow === undefined) {
+    throw new LocalRequestError(404, `No local endpoint ${path}; see /_local/ for the API page`);
+  }
+  sendProblem(response, new LocalRequestError(405, `${method} is not supported on ${path}`), allow);
+};
+
 /**
  * The local-only endpoints under `/_local` on the API's port: tokens, the issuer's JWKS, the published
  * events (list, clear, live stream) and the API page. Only loopback clients are served, whatever address the
@@ -101,22 +123,8 @@ export const localEndpoints =
         streamEvents(request, response, bus, filterOf(url));
       } else if (method === 'GET' && servePageAsset(page, url.pathname, response)) {
         // served
-      } else if (['/_local/token', '/_local/events', '/_local/events/stream'].includes(url.pathname)) {
-        request.resume();
-        const allow =
-          url.pathname === '/_local/token'
-            ? 'POST'
-            : url.pathname === '/_local/events'
-              ? 'GET, DELETE'
-              : 'GET';
-        sendProblem(
-          response,
-          new LocalRequestError(405, `${method} is not supported on ${url.pathname}`),
-          allow,
-        );
       } else {
-        request.resume();
-        throw new LocalRequestError(404, `No local endpoint ${url.pathname}; see /_local/ for the API page`);
+        refuseUnknown(request, response, method, url.pathname);
       }
     } catch (error) {
       if (!(error instanceof LocalRequestError)) throw error;
