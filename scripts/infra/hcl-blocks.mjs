@@ -4,43 +4,55 @@
 
 const IDENT = /^resource\s+"([^"]+)"\s+"([^"]+)"\s*\{/;
 
+/** Inside a string: the index of the last character handled (escapes, the closing quote, `${`/`%{`). */
+const stepString = (text, i, stack) => {
+  const c = text[i];
+  if (c === '\\') return i + 1;
+  if (c === '"') stack.pop();
+  else if ((c === '$' || c === '%') && text[i + 1] === '{') {
+    stack.push({ kind: 'interp', depth: 0 });
+    return i + 1;
+  }
+  return i;
+};
+
+/** At a comment or heredoc: the index of its last character; otherwise undefined. */
+const skipCommentOrHeredoc = (text, i) => {
+  const c = text[i];
+  const next = text[i + 1];
+  if (c === '#' || (c === '/' && next === '/')) {
+    const end = text.indexOf('\n', i);
+    return end === -1 ? text.length : end;
+  }
+  if (c === '/' && next === '*') {
+    const end = text.indexOf('*/', i + 2);
+    return end === -1 ? text.length : end + 1;
+  }
+  if (c !== '<' || next !== '<') return undefined;
+  const heredoc = /^<<-?([A-Za-z_][A-Za-z0-9_]*)\r?\n/.exec(text.slice(i));
+  if (!heredoc) return undefined;
+  const bodyStart = i + heredoc[0].length - 1;
+  const terminator = new RegExp(`\\n[ \\t]*${heredoc[1]}[ \\t]*(\\r?\\n|$)`);
+  const rest = terminator.exec(text.slice(bodyStart));
+  return rest === null ? text.length : bodyStart + rest.index + rest[0].length - 1;
+};
+
 /** Returns the index just past the block whose opening brace is at `open`. */
 const matchBrace = (text, open) => {
   // Each frame is what we are inside: 'code' (braces count), 'string', or 'interp' (code inside ${}).
   const stack = [{ kind: 'code', depth: 0 }];
   for (let i = open; i < text.length; i++) {
     const frame = stack.at(-1);
-    const c = text[i];
-    const next = text[i + 1];
     if (frame.kind === 'string') {
-      if (c === '\\') i++;
-      else if (c === '"') stack.pop();
-      else if ((c === '$' || c === '%') && next === '{') {
-        stack.push({ kind: 'interp', depth: 0 });
-        i++;
-      }
+      i = stepString(text, i, stack);
       continue;
     }
-    // code or interpolation
-    if (c === '#' || (c === '/' && next === '/')) {
-      const end = text.indexOf('\n', i);
-      i = end === -1 ? text.length : end;
+    const skipped = skipCommentOrHeredoc(text, i);
+    if (skipped !== undefined) {
+      i = skipped;
       continue;
     }
-    if (c === '/' && next === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end === -1 ? text.length : end + 1;
-      continue;
-    }
-    if (c === '<' && next === '<') {
-      const heredoc = /^<<-?([A-Za-z_][A-Za-z0-9_]*)\r?\n/.exec(text.slice(i));
-      if (heredoc) {
-        const terminator = new RegExp(`\\n[ \\t]*${heredoc[1]}[ \\t]*(\\r?\\n|$)`);
-        const rest = terminator.exec(text.slice(i + heredoc[0].length - 1));
-        i = rest === null ? text.length : i + heredoc[0].length - 1 + rest.index + rest[0].length - 1;
-        continue;
-      }
-    }
+    const c = text[i];
     if (c === '"') stack.push({ kind: 'string' });
     else if (c === '{') frame.depth++;
     else if (c === '}') {
