@@ -17,6 +17,8 @@ import {
   observabilityModule,
 } from '../../packages/lambdas/src/index.ts';
 import { readProductBody } from '../../packages/lambdas/src/http/product-body.ts';
+import { OpenTelemetryTracer } from '../../packages/lambdas/src/observability/opentelemetry-tracer.ts';
+import { parseDaemonAddress, xrayDaemonSink } from '../../packages/lambdas/src/observability/xray-daemon.ts';
 import { handWrittenHandlers } from './http-handwritten.mjs';
 
 /** Discards what is written, as cheaply as a stream can. */
@@ -32,13 +34,28 @@ const fakes = () => {
   return { clock, products: new InMemoryProductRepository(), ids: new SequentialIdGenerator() };
 };
 
-export const ours = () => {
+const SAMPLED = 'Root=1-6751f0a2-3b2c1d4e5f60718293a4b5c6;Parent=53995c3f42cd8ad8;Sampled=1';
+const UNSAMPLED = 'Root=1-6751f0a2-3b2c1d4e5f60718293a4b5c6;Parent=53995c3f42cd8ad8;Sampled=0';
+
+/** The Lambda tracer, sending to the daemon address the benchmark set; `sampled` is Lambda's decision. */
+const lambdaTracer = (sampled) =>
+  new OpenTelemetryTracer({
+    sink: xrayDaemonSink(parseDaemonAddress(process.env.AWS_XRAY_DAEMON_ADDRESS ?? '127.0.0.1:2000')),
+    invocationHeader: () => (sampled ? SAMPLED : UNSAMPLED),
+  });
+
+/** `tracing`: 'off', 'sampled' (every request traced) or 'unsampled' (tracing on, request not sampled). */
+export const ours = (tracing = 'off') => {
   const { clock, products, ids } = fakes();
   const ports = new Container({ defaultScope: 'Singleton' });
   ports.load(
     observabilityModule(
       { serviceName: 'catalog', logLevel: process.env.BENCH_LEVEL ?? 'info', metricsNamespace: 'Catalog' },
-      { logStream: nullSink(), writeMetrics: () => undefined },
+      {
+        logStream: nullSink(),
+        writeMetrics: () => undefined,
+        ...(tracing === 'off' ? {} : { tracer: lambdaTracer(tracing === 'sampled') }),
+      },
     ),
   );
   ports.bind(Clock).toConstantValue(clock);

@@ -22,13 +22,33 @@ const silentDiagnostics = {
   },
 };
 
+const shims = `${repoRoot}scripts/build/shims/`;
+
+/**
+ * What Lambda never uses, replaced in function bundles (not in the benchmarks' floor, which stays the SDK's
+ * defaults): the SDK's default credential chain (Lambda's credentials are in the environment), and
+ * readable-stream, a userland copy of the streams Node already ships, under winston.
+ */
+export const lambdaRuntimeOnly = {
+  name: 'lambda-runtime-only',
+  setup(build) {
+    build.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, () => ({
+      path: `${shims}credential-provider-env-only.mjs`,
+    }));
+    build.onResolve({ filter: /^readable-stream$/ }, () => ({ path: `${shims}readable-stream.cjs` }));
+    build.onResolve({ filter: /^readable-stream\/lib\/_stream_writable(\.js)?$/ }, () => ({
+      path: `${shims}readable-stream-writable.cjs`,
+    }));
+  },
+};
+
 /**
  * ESM for Node 22, one file per function, minified and tree-shaken. `mainFields` prefers ES modules so
  * they are tree-shaken rather than pulled in whole as CommonJS: `es2015` first (class-validator's `module`
  * build is transpiled down to ES5, which is larger and slower), then `module` (the AWS SDK), then `main`. Decorators compile with `experimentalDecorators` from the tsconfig and
  * without design-type metadata: every constructor parameter needs an explicit @inject.
  */
-export const lambdaBuildOptions = ({ entryPoint, outfile, nodePaths = [] }) => ({
+export const lambdaBuildOptions = ({ entryPoint, outfile, nodePaths = [], trim = true }) => ({
   entryPoints: [entryPoint],
   outfile,
   bundle: true,
@@ -48,8 +68,9 @@ export const lambdaBuildOptions = ({ entryPoint, outfile, nodePaths = [] }) => (
   banner: { js: REQUIRE_SHIM },
   tsconfig: `${lambdasRoot}tsconfig.json`,
   absWorkingDir: repoRoot,
-  nodePaths,
-  plugins: [silentDiagnostics],
+  // The shims resolve their own imports from the functions' package.
+  nodePaths: [...nodePaths, `${lambdasRoot}node_modules`],
+  plugins: trim ? [silentDiagnostics, lambdaRuntimeOnly] : [silentDiagnostics],
   metafile: true,
   logLevel: 'warning',
 });
