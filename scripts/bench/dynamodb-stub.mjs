@@ -27,7 +27,9 @@ export const startDynamoDbStub = async () => {
   const server = createServer((request, response) => {
     request.resume();
     request.on('end', () => {
-      const operation = String(request.headers['x-amz-target'] ?? '').split('.').pop();
+      const operation = String(request.headers['x-amz-target'] ?? '')
+        .split('.')
+        .pop();
       calls.set(operation, (calls.get(operation) ?? 0) + 1);
       response.writeHead(200, {
         'content-type': 'application/x-amz-json-1.0',

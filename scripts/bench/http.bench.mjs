@@ -130,7 +130,9 @@ const floorOf = (key) => median(cold.get('floor')[key]);
 console.log(
   `\nCold start -> first answer, median of ${COLD_RUNS} fresh processes each, tracing on (target <= ${TARGETS.coldRatio}x floor)`,
 );
-console.log(`  ${''.padEnd(16)} ${'wall'.padStart(9)} ${'ratio'.padStart(6)}  ${'CPU'.padStart(9)} ${'ratio'.padStart(6)}   status`);
+console.log(
+  `  ${''.padEnd(16)} ${'wall'.padStart(9)} ${'ratio'.padStart(6)}  ${'CPU'.padStart(9)} ${'ratio'.padStart(6)}   status`,
+);
 for (const { name } of coldSubjects) {
   const { wall, cpu, status } = cold.get(name);
   const ratios = [median(wall) / floorOf('wall'), median(cpu) / floorOf('cpu')];
@@ -145,6 +147,7 @@ console.log(
 await stub.close();
 
 // --- warm overhead ----------------------------------------------------------------------------------
+process.env.AWS_XRAY_DAEMON_ADDRESS = coldEnv.AWS_XRAY_DAEMON_ADDRESS;
 const { ours, handWritten, parts } = await import(pathToFileURL(warm.path).href);
 const context = { awsRequestId: 'bench-request', functionName: 'bench' };
 const body = JSON.stringify({ name: 'Cup', description: 'White', price: { amount: 450, currency: 'EUR' } });
@@ -214,7 +217,10 @@ for (const route of routes) {
   const cells = ['ours', 'ours traced', 'ours unsampled'].map((label) => {
     const cpu = of(label, 'cpu');
     const wallRatio = of(label, 'wall') / of('hand-written', 'wall');
-    return { text: `${cpu.toFixed(1).padStart(6)} us ${(cpu / hand).toFixed(2).padStart(5)}x`, ratio: Math.max(cpu / hand, wallRatio) };
+    return {
+      text: `${cpu.toFixed(1).padStart(6)} us ${(cpu / hand).toFixed(2).padStart(5)}x`,
+      ratio: Math.max(cpu / hand, wallRatio),
+    };
   });
   console.log(
     `  ${route.padEnd(24)} ${hand.toFixed(1).padStart(6)} us   ${cells.map((cell) => cell.text).join(' ')}   traced ${verdict(cells[1].ratio <= TARGETS.warmRatio)}, unsampled ${verdict(cells[2].ratio <= TARGETS.warmRatio)}`,

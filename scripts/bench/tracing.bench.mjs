@@ -106,9 +106,16 @@ const runWarm = (name, sampled) =>
     });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
-    child.on('exit', (code) => (code === 0 ? resolve(Number(out)) : reject(new Error(`${name} warm failed`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(Number(out)) : reject(new Error(`${name} warm failed`)),
+    );
   });
-const warm = Object.fromEntries(names.flatMap((name) => [[`${name} 1`, []], [`${name} 0`, []]]));
+const warm = Object.fromEntries(
+  names.flatMap((name) => [
+    [`${name} 1`, []],
+    [`${name} 0`, []],
+  ]),
+);
 const sent = Object.fromEntries(names.map((name) => [name, 0]));
 for (let round = 0; round < WARM_ROUNDS; round++) {
   for (const name of round % 2 ? [...names].reverse() : names) {
@@ -123,8 +130,12 @@ for (let round = 0; round < WARM_ROUNDS; round++) {
 daemon.close();
 
 const floor = median(cold.none);
-console.log(`Tracing candidates (Node ${process.version}; cold: median of ${COLD_RUNS} fresh processes; warm: median of ${WARM_ROUNDS} processes x 20,000 traced units)`);
-console.log(`  ${'candidate'.padEnd(20)} ${'bundle'.padStart(9)} ${'cold load'.padStart(10)} ${'vs none'.padStart(8)}   ${'warm sampled'.padStart(13)} ${'unsampled'.padStart(10)}   datagrams received/unit`);
+console.log(
+  `Tracing candidates (Node ${process.version}; cold: median of ${COLD_RUNS} fresh processes; warm: median of ${WARM_ROUNDS} processes x 20,000 traced units)`,
+);
+console.log(
+  `  ${'candidate'.padEnd(20)} ${'bundle'.padStart(9)} ${'cold load'.padStart(10)} ${'vs none'.padStart(8)}   ${'warm sampled'.padStart(13)} ${'unsampled'.padStart(10)}   datagrams received/unit`,
+);
 for (const name of names) {
   const load = median(cold[name]);
   const units = WARM_ROUNDS * 22_000;

@@ -31,7 +31,7 @@ const apiRecords: _Record[] = fixture.map(({ eventSourceARN: _arn, ...record }) 
   ...record,
   dynamodb: {
     ...record.dynamodb,
-    ApproximateCreationDateTime: new Date(Number(record.dynamodb.ApproximateCreationDateTime) * 1000),
+    ApproximateCreationDateTime: new Date(record.dynamodb.ApproximateCreationDateTime * 1000),
   },
 })) as _Record[];
 const first = fixture[0]!.dynamodb.SequenceNumber;

@@ -50,7 +50,7 @@ export const asLambdaRecord = (record: _Record, streamArn: string): DynamoDBReco
       ...(dynamodb as DynamoDBRecord['dynamodb']),
       ...(created === undefined ? {} : { ApproximateCreationDateTime: Math.floor(created.getTime() / 1000) }),
     },
-  } as DynamoDBRecord;
+  };
 };
 
 // An open shard can answer with empty pages before the records it holds; give up after this many.

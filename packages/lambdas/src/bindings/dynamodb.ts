@@ -20,9 +20,10 @@ import type { DynamoDbConfig, IdempotencyConfig, ProductsTableConfig } from '../
 export const dynamoDbClientModule = (config: DynamoDbConfig): ContainerModule =>
   new ContainerModule(({ bind }) => {
     bind(DynamoDbDocumentClient)
-      .toResolvedValue((tracer: Tracer) => tracer.instrumentAwsClient(createDynamoDbDocumentClient(config)), [
-        Tracer,
-      ])
+      .toResolvedValue(
+        (tracer: Tracer) => tracer.instrumentAwsClient(createDynamoDbDocumentClient(config)),
+        [Tracer],
+      )
       .inSingletonScope();
   });
 

@@ -1,5 +1,11 @@
 import { parseDaemonAddress, type DaemonAddress } from '../observability/xray-daemon';
-import type { EnvReader } from './env';
+
+/** The part of EnvReader this reader uses (declared here: env.ts imports this file). */
+interface TracingEnv {
+  optionalString(name: string): string | undefined;
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T;
+  problem(message: string): void;
+}
 
 export const TRACING_MODES = ['off', 'xray', 'log'] as const;
 
@@ -13,7 +19,7 @@ export type TracingConfig =
  * TRACING (off | xray | log) and AWS_XRAY_DAEMON_ADDRESS. Without TRACING a function traces to the X-Ray
  * daemon when Lambda names one (it does whenever active tracing is on), and not at all elsewhere.
  */
-export const readTracingConfig = (env: EnvReader): TracingConfig => {
+export const readTracingConfig = (env: TracingEnv): TracingConfig => {
   const address = env.optionalString('AWS_XRAY_DAEMON_ADDRESS');
   const mode = env.oneOf('TRACING', TRACING_MODES, address === undefined ? 'off' : 'xray');
   if (mode !== 'xray') return { mode };

@@ -30,7 +30,11 @@ const dynamoDb = (status: number, body: object, headers: Record<string, string> 
           Promise.resolve({
             response: {
               statusCode: status,
-              headers: { 'x-amzn-requestid': 'REQ-1', 'content-type': 'application/x-amz-json-1.0', ...headers },
+              headers: {
+                'x-amzn-requestid': 'REQ-1',
+                'content-type': 'application/x-amz-json-1.0',
+                ...headers,
+              },
               body: Readable.from([Buffer.from(JSON.stringify(body))]),
             },
           }),
@@ -102,8 +106,14 @@ describe(OpenTelemetryTracer, () => {
 
   it('marks a 4xx outcome as an error and a 5xx outcome as a fault', async () => {
     const { sent, tracer } = world(sampled);
-    await tracer.trace('a', (span) => Promise.resolve(span.setHttpStatus(404)));
-    await tracer.trace('b', (span) => Promise.resolve(span.setHttpStatus(429)));
+    await tracer.trace('a', (span) => {
+      span.setHttpStatus(404);
+      return Promise.resolve();
+    });
+    await tracer.trace('b', (span) => {
+      span.setHttpStatus(429);
+      return Promise.resolve();
+    });
     await tracer.trace('c', (span) => {
       span.setHttpStatus(500);
       span.recordError(new TypeError('boom'));

@@ -44,19 +44,26 @@ export const datagramsOf = (document: XRaySubsegment): string[] => {
  */
 export const xrayDaemonSink = (address: DaemonAddress): SegmentSink => {
   let socket: Socket | undefined;
+  let connected = false;
+  // Connected at init (the event loop turns before the first invocation), so a send is one synchronous
+  // syscall rather than a lookup queued behind the invocation's own work.
   const open = (): Socket => {
     const created = createSocket('udp4');
     created.on('error', () => {
       created.close();
       socket = undefined;
+      connected = false;
     });
     created.unref();
+    created.connect(address.port, address.host, () => (connected = true));
     return created;
   };
+  socket = open();
   return (document) => {
     socket ??= open();
     for (const datagram of datagramsOf(document)) {
-      socket.send(datagram, address.port, address.host);
+      if (connected) socket.send(datagram);
+      else socket.send(datagram, address.port, address.host);
     }
   };
 };
