@@ -104,7 +104,7 @@ describe('pnpm ops redrive', () => {
     expect(events.commandCalls(PutEventsCommand)).toHaveLength(0);
     expect(sqs.commandCalls(DeleteMessageCommand)).toHaveLength(0);
     expect(sqs.commandCalls(ChangeMessageVisibilityCommand)[0]?.args[0].input.VisibilityTimeout).toBe(0);
-    expect(lines.join('\n')).toMatch(/would republish 4 record\(s\)/);
+    expect(lines.join('\n')).toContain(`would republish ${fixture.length} record(s)`);
   });
 
   it('--apply: republishes through the stream use case with the original event ids, then deletes', async () => {
