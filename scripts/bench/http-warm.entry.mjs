@@ -31,7 +31,9 @@ const nullSink = () =>
 
 const fakes = () => {
   const clock = new ManualClock('2026-05-01T12:00:00.000Z');
-  return { clock, products: new InMemoryProductRepository(), ids: new SequentialIdGenerator() };
+  const idempotency = new InMemoryIdempotencyStore(clock);
+  const products = new InMemoryProductRepository(undefined, idempotency);
+  return { clock, products, idempotency, ids: new SequentialIdGenerator() };
 };
 
 const SAMPLED = 'Root=1-6751f0a2-3b2c1d4e5f60718293a4b5c6;Parent=53995c3f42cd8ad8;Sampled=1';
@@ -46,7 +48,7 @@ const lambdaTracer = (sampled) =>
 
 /** `tracing`: 'off', 'sampled' (every request traced) or 'unsampled' (tracing on, request not sampled). */
 export const ours = (tracing = 'off') => {
-  const { clock, products, ids } = fakes();
+  const { clock, products, idempotency, ids } = fakes();
   const ports = new Container({ defaultScope: 'Singleton' });
   ports.load(
     observabilityModule(
@@ -61,7 +63,7 @@ export const ours = (tracing = 'off') => {
   ports.bind(Clock).toConstantValue(clock);
   ports.bind(IdGenerator).toConstantValue(ids);
   ports.bind(ProductRepository).toConstantValue(products);
-  ports.bind(IdempotencyStore).toConstantValue(new InMemoryIdempotencyStore(clock));
+  ports.bind(IdempotencyStore).toConstantValue(idempotency);
   return { products, get: buildGetProductHandler(ports), post: buildCreateProductHandler(ports) };
 };
 
