@@ -1,7 +1,9 @@
 // Bundled by the HTTP benchmark with the Lambda build options: the real GET and POST handlers and the
 // hand-written ones, each on its own in-memory store (the same fakes the unit tests use).
 import 'reflect-metadata/lite';
+import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
+import { parseProductDetails, ProductId } from '@catalog/domain';
 import { Clock, IdGenerator, IdempotencyStore, ProductRepository } from '@catalog/ports';
 import {
   InMemoryIdempotencyStore,
@@ -12,14 +14,32 @@ import {
 import { Container } from 'inversify';
 import {
   buildCreateProductHandler,
+  buildDeleteProductHandler,
   buildGetProductHandler,
+  buildListProductsHandler,
+  buildPutProductHandler,
   createLogger,
+  currentTraceHeader,
   observabilityModule,
 } from '../../packages/lambdas/src/index.ts';
 import { readProductBody } from '../../packages/lambdas/src/http/product-body.ts';
-import { OpenTelemetryTracer } from '../../packages/lambdas/src/observability/opentelemetry-tracer.ts';
+import { XRayTracer } from '../../packages/lambdas/src/observability/xray-tracer.ts';
 import { parseDaemonAddress, xrayDaemonSink } from '../../packages/lambdas/src/observability/xray-daemon.ts';
 import { handWrittenHandlers } from './http-handwritten.mjs';
+
+const SEED = parseProductDetails({ name: 'Seed', price: { amount: 100, currency: 'EUR' } });
+
+/** Creates `count` products straight in the store (outside any timing); returns their ids. */
+const seeder = (products, clock) => async (count) => {
+  const ids = [];
+  for (let i = 0; i < count; i++) {
+    const product = await products.create(ProductId.parse(randomUUID()), SEED, clock.now(), {
+      correlationId: 'seed',
+    });
+    ids.push(product.id);
+  }
+  return ids;
+};
 
 /** Discards what is written, as cheaply as a stream can. */
 const nullSink = () =>
@@ -36,17 +56,18 @@ const fakes = () => {
   return { clock, products, idempotency, ids: new SequentialIdGenerator() };
 };
 
-const SAMPLED = 'Root=1-6751f0a2-3b2c1d4e5f60718293a4b5c6;Parent=53995c3f42cd8ad8;Sampled=1';
-const UNSAMPLED = 'Root=1-6751f0a2-3b2c1d4e5f60718293a4b5c6;Parent=53995c3f42cd8ad8;Sampled=0';
-
-/** The Lambda tracer, sending to the daemon address the benchmark set; `sampled` is Lambda's decision. */
-const lambdaTracer = (sampled) =>
-  new OpenTelemetryTracer({
+/**
+ * The Lambda tracer, sending to the daemon address the benchmark set and reading the invocation's trace
+ * header from `_X_AMZN_TRACE_ID`, which the benchmark sets per request as Lambda does (fresh trace id, and
+ * Sampled=1 on the requests the sampling rule picks).
+ */
+const lambdaTracer = () =>
+  new XRayTracer({
     sink: xrayDaemonSink(parseDaemonAddress(process.env.AWS_XRAY_DAEMON_ADDRESS ?? '127.0.0.1:2000')),
-    invocationHeader: () => (sampled ? SAMPLED : UNSAMPLED),
+    invocationHeader: currentTraceHeader,
   });
 
-/** `tracing`: 'off', 'sampled' (every request traced) or 'unsampled' (tracing on, request not sampled). */
+/** `tracing`: 'off', or 'on' (what is sampled is up to the trace header of each request). */
 export const ours = (tracing = 'off') => {
   const { clock, products, idempotency, ids } = fakes();
   const ports = new Container({ defaultScope: 'Singleton' });
@@ -56,7 +77,7 @@ export const ours = (tracing = 'off') => {
       {
         logStream: nullSink(),
         writeMetrics: () => undefined,
-        ...(tracing === 'off' ? {} : { tracer: lambdaTracer(tracing === 'sampled') }),
+        ...(tracing === 'off' ? {} : { tracer: lambdaTracer() }),
       },
     ),
   );
@@ -64,7 +85,15 @@ export const ours = (tracing = 'off') => {
   ports.bind(IdGenerator).toConstantValue(ids);
   ports.bind(ProductRepository).toConstantValue(products);
   ports.bind(IdempotencyStore).toConstantValue(idempotency);
-  return { products, get: buildGetProductHandler(ports), post: buildCreateProductHandler(ports) };
+  return {
+    products,
+    seed: seeder(products, clock),
+    get: buildGetProductHandler(ports),
+    post: buildCreateProductHandler(ports),
+    put: buildPutProductHandler(ports),
+    list: buildListProductsHandler(ports),
+    del: buildDeleteProductHandler(ports),
+  };
 };
 
 export const handWritten = () => {
@@ -77,7 +106,7 @@ export const handWritten = () => {
     writeLog: (line) => sink.write(line),
     writeMetrics: () => undefined,
   });
-  return { products, ...handlers };
+  return { products, seed: seeder(products, clock), ...handlers };
 };
 
 /** Single steps of the POST path, to show where the difference to the hand-written handler goes. */
@@ -98,7 +127,7 @@ export const parts = () => {
   };
   return {
     'DTO (class-validator)': () => readProductBody(body),
-    'log line through winston': () => logger.info('request completed', fields),
+    'log line through the Logger': () => logger.info('request completed', fields),
     'log line by JSON.stringify': () =>
       sink.write(
         `${JSON.stringify({ level: 'info', message: 'request completed', service: 'catalog', ...fields, timestamp: new Date().toISOString() })}\n`,

@@ -1,15 +1,17 @@
 #!/usr/bin/env node
-// HTTP API benchmark (`pnpm bench http`): bundle sizes, cold start -> first answer against a floor bundle, and warm
-// per-request overhead against hand-written handlers, all measured in this one run on this machine.
+// HTTP API benchmark (`pnpm bench http`): bundle sizes, cold start -> first answer against a floor bundle,
+// store calls per request, and warm per-request time against hand-written handlers, all measured in this
+// one run on this machine, tracing on for our functions.
 // BENCH_COLD_RUNS (fresh processes per bundle, default 15) and BENCH_WARM_ROUNDS (default 15) tune it.
-import { spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lambdasRoot, repoRoot } from '../build/esbuild-options.mjs';
 import { buildFunction, bundleEntry } from '../build/functions.mjs';
+import { coldEnvironment, firstAnswer } from './http-cold.mjs';
 import { BENCH_PRODUCT_ID, startDynamoDbStub } from './dynamodb-stub.mjs';
 import { proxyEvent } from './http-events.mjs';
+import { STORE_CALL_CASES, WARM_ROUTES, sampledHeaders } from './http-routes.mjs';
 
 const API_FUNCTIONS = ['create-product', 'put-product', 'get-product', 'list-products', 'delete-product'];
 const TARGETS = { bundleKb: 700, coldRatio: 1.2, warmRatio: 1.5 };
@@ -26,19 +28,18 @@ const median = (values) => {
 const kb = (bytes) => bytes / 1024;
 const verdict = (ok) => (ok ? 'meets target' : 'MISSES target');
 
+// --- build ------------------------------------------------------------------------------------------
+const functions = await Promise.all(API_FUNCTIONS.map((name) => buildFunction(name, { root })));
+// The floor keeps the SDK's defaults: no Lambda-only trimming (see scripts/build/esbuild-options.mjs).
 const bundle = (entry, name, options = {}) =>
   bundleEntry({
-    entryPoint: entry,
+    entryPoint: join(repoRoot, entry),
     outfile: join(root, name, 'index.mjs'),
     nodePaths: [`${lambdasRoot}node_modules`],
     ...options,
   });
-
-// --- build ------------------------------------------------------------------------------------------
-const functions = await Promise.all(API_FUNCTIONS.map((name) => buildFunction(name, { root })));
-// The floor keeps the SDK's defaults: no Lambda-only trimming (see scripts/build/esbuild-options.mjs).
-const floor = await bundle(join(repoRoot, 'scripts/bench/http-floor.entry.mjs'), 'floor', { trim: false });
-const warm = await bundle(join(repoRoot, 'scripts/bench/http-warm.entry.mjs'), 'warm');
+const floor = await bundle('scripts/bench/http-floor.entry.mjs', 'floor', { trim: false });
+const warm = await bundle('scripts/bench/http-warm.entry.mjs', 'warm');
 
 console.log(`Bundle sizes (minified index.mjs; target <= ${TARGETS.bundleKb} KB)`);
 for (const fn of functions) {
@@ -52,35 +53,18 @@ console.log(
 );
 
 // --- cold start -> first answer -------------------------------------------------------------------
-// Each run is a fresh process as Lambda starts one, with tracing on (a sampled trace header and a daemon
-// address, subsegments sent to a UDP listener here) and the role's credentials in the environment; it loads
-// the bundle, answers one request of its route against a DynamoDB stub that answers at once, and reports
-// the time from process start to that answer (wall, and the process's CPU time).
 const stub = await startDynamoDbStub();
 const daemon = createSocket('udp4');
 let datagrams = 0;
 daemon.on('message', () => datagrams++);
 await new Promise((resolve) => daemon.bind(0, '127.0.0.1', resolve));
-const coldEnv = {
-  PATH: process.env.PATH,
-  SERVICE_NAME: 'catalog',
-  LOG_LEVEL: 'info',
-  PRODUCTS_TABLE_NAME: 'catalog-bench-products',
-  IDEMPOTENCY_TABLE_NAME: 'catalog-bench-idempotency',
-  AWS_REGION: 'eu-west-1',
-  AWS_ACCESS_KEY_ID: 'ASIABENCHBENCHBENCH',
-  AWS_SECRET_ACCESS_KEY: 'bench-secret',
-  AWS_SESSION_TOKEN: 'bench-session',
-  AWS_ENDPOINT_URL_DYNAMODB: stub.endpoint,
-  AWS_LAMBDA_FUNCTION_NAME: 'bench',
-  AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${daemon.address().port}`,
-  _X_AMZN_TRACE_ID: 'Root=1-6751f0a2-3b2c1d4e5f60718293a4b5c6;Parent=53995c3f42cd8ad8;Sampled=1',
-};
+const coldEnv = coldEnvironment(stub.endpoint, daemon.address().port);
 const itemEvent = (method, extra = {}) =>
   proxyEvent(method, '/api/products/{id}', { pathParameters: { id: BENCH_PRODUCT_ID }, ...extra });
+// Details other than the stub's stored product, so that a PUT replaces it.
 const jsonBody = {
   headers: { 'Content-Type': 'application/json' },
-  body: JSON.stringify({ name: 'Cup', price: { amount: 450, currency: 'EUR' } }),
+  body: JSON.stringify({ name: 'Mug', price: { amount: 500, currency: 'EUR' } }),
 };
 const COLD_EVENTS = {
   floor: itemEvent('GET'),
@@ -90,10 +74,6 @@ const COLD_EVENTS = {
   'list-products': proxyEvent('GET', '/api/products'),
   'delete-product': itemEvent('DELETE'),
 };
-const probe = `const { handler } = await import(process.argv[1]);
-const result = await handler(JSON.parse(process.argv[2]), { awsRequestId: 'cold', functionName: 'cold' });
-const answeredMs = performance.now(); const cpu = process.cpuUsage();
-process.stdout.write(JSON.stringify({ answeredMs, cpuMs: (cpu.user + cpu.system) / 1000, status: result.statusCode }));`;
 const coldSubjects = [
   { name: 'floor', path: floor.path },
   ...functions.map((fn) => ({ name: fn.name, path: fn.bundlePath })),
@@ -104,21 +84,7 @@ for (let run = 0; run < COLD_RUNS; run++) {
   // Rotate the order so no bundle always runs first (or right after the file cache warms).
   for (let i = 0; i < coldSubjects.length; i++) {
     const subject = coldSubjects[(i + run) % coldSubjects.length];
-    const event = JSON.stringify(COLD_EVENTS[subject.name]);
-    const child = await new Promise((resolve) => {
-      const spawned = spawn(
-        process.execPath,
-        ['--input-type=module', '-e', probe, pathToFileURL(subject.path).href, event],
-        { env: coldEnv },
-      );
-      let stdout = '';
-      let stderr = '';
-      spawned.stdout.on('data', (chunk) => (stdout += chunk));
-      spawned.stderr.on('data', (chunk) => (stderr += chunk));
-      spawned.on('exit', (status) => resolve({ status, stdout, stderr }));
-    });
-    if (child.status !== 0) throw new Error(`${subject.name} failed:\n${child.stderr}`);
-    const { answeredMs, cpuMs, status } = JSON.parse(child.stdout.slice(child.stdout.lastIndexOf('{')));
+    const { answeredMs, cpuMs, status } = await firstAnswer(subject.path, COLD_EVENTS[subject.name], coldEnv);
     cold.get(subject.name).wall.push(answeredMs);
     cold.get(subject.name).cpu.push(cpuMs);
     cold.get(subject.name).status.add(status);
@@ -128,7 +94,7 @@ await new Promise((resolve) => setTimeout(resolve, 100));
 const coldSegments = datagrams - segmentsBefore;
 const floorOf = (key) => median(cold.get('floor')[key]);
 console.log(
-  `\nCold start -> first answer, median of ${COLD_RUNS} fresh processes each, tracing on (target <= ${TARGETS.coldRatio}x floor)`,
+  `\nCold start -> first answer, median of ${COLD_RUNS} fresh processes each, tracing on and the first request sampled (target <= ${TARGETS.coldRatio}x floor)`,
 );
 console.log(
   `  ${''.padEnd(16)} ${'wall'.padStart(9)} ${'ratio'.padStart(6)}  ${'CPU'.padStart(9)} ${'ratio'.padStart(6)}   status`,
@@ -144,86 +110,91 @@ for (const { name } of coldSubjects) {
 console.log(
   `  X-Ray documents received from the API functions' first answers: ${coldSegments} for ${COLD_RUNS * functions.length} answers`,
 );
+
+// --- store calls per request ----------------------------------------------------------------------
+console.log(
+  '\nStore calls per request (DynamoDB calls of one answer, both tables counted; rule: 1, or at most 2 where marked)',
+);
+const bundleOf = new Map(functions.map((fn) => [fn.name, fn.bundlePath]));
+for (const { label, fn, event, allowed } of STORE_CALL_CASES) {
+  stub.reset();
+  const { status } = await firstAnswer(bundleOf.get(fn), event, coldEnv);
+  const calls = [...stub.calls].flatMap(([operation, count]) => Array(count).fill(operation));
+  console.log(
+    `  ${label.padEnd(40)} ${String(status).padStart(3)}  ${String(calls.length).padStart(2)} call(s) ${calls.join(' + ').padEnd(36)} ${verdict(calls.length <= allowed)}${allowed > 1 ? ' (at most 2)' : ''}`,
+  );
+}
 await stub.close();
 
-// --- warm overhead ----------------------------------------------------------------------------------
+// --- warm per-request time ------------------------------------------------------------------------
 process.env.AWS_XRAY_DAEMON_ADDRESS = coldEnv.AWS_XRAY_DAEMON_ADDRESS;
 const { ours, handWritten, parts } = await import(pathToFileURL(warm.path).href);
-const context = { awsRequestId: 'bench-request', functionName: 'bench' };
-const body = JSON.stringify({ name: 'Cup', description: 'White', price: { amount: 450, currency: 'EUR' } });
-const postEvent = proxyEvent('POST', '/api/products', {
-  headers: { 'Content-Type': 'application/json', 'X-Correlation-Id': 'bench-1' },
-  body,
-});
-const subjects = await Promise.all(
-  [
-    ['ours', ours('off')],
-    ['ours traced', ours('sampled')],
-    ['ours unsampled', ours('unsampled')],
-    ['hand-written', handWritten()],
-  ].map(async ([label, world]) => {
-    const created = await world.post(postEvent, context);
-    if (created.statusCode !== 201)
-      throw new Error(`${label} POST answered ${created.statusCode}: ${created.body}`);
-    const { id } = JSON.parse(created.body);
-    const getEvent = proxyEvent('GET', '/api/products/{id}', {
-      pathParameters: { id },
-      headers: { 'X-Correlation-Id': 'bench-1' },
-    });
-    const fetched = await world.get(getEvent, context);
-    if (fetched.statusCode !== 200)
-      throw new Error(`${label} GET answered ${fetched.statusCode}: ${fetched.body}`);
-    return {
-      label,
-      routes: {
-        'GET /api/products/{id}': [world.get, getEvent],
-        'POST /api/products': [world.post, postEvent],
-      },
-    };
-  }),
-);
-const perRequest = async (handler, event) => {
+const context = {
+  awsRequestId: 'bench-request',
+  functionName: 'bench',
+  getRemainingTimeInMillis: () => 10_000,
+};
+// Tracing modes of our functions; the hand-written handlers never trace. "x-ray default" is what Lambda's
+// active tracing samples under X-Ray's default rule (the first request each second, then 5%): the deployed
+// reality and the target. "all sampled" (every request a trace) is printed for information.
+const MODES = [
+  { label: 'ours, x-ray default', tracing: 'on', rate: 0.05 },
+  { label: 'ours, all sampled', tracing: 'on', rate: 1 },
+  { label: 'ours, tracing off', tracing: 'off', rate: 0.05 },
+];
+const subjects = [
+  ...MODES.map((mode) => ({ ...mode, make: () => ours(mode.tracing) })),
+  // Lambda sets the trace header for every function; the hand-written one does not read it.
+  { label: 'hand-written', make: handWritten, rate: 0.05 },
+].map((subject) => ({ ...subject, headers: sampledHeaders(BATCH, subject.rate), worlds: new Map() }));
+const perRequest = async (subject, route) => {
+  // Each route runs on a store of its own, so that one route's writes do not change another's work.
+  if (!subject.worlds.has(route.name)) subject.worlds.set(route.name, subject.make());
+  const world = subject.worlds.get(route.name);
+  const events = await route.prepare(world, BATCH);
+  const handler = world[route.handler];
   const started = performance.now();
   const cpu = process.cpuUsage();
-  for (let i = 0; i < BATCH; i++) await handler(event, context);
+  for (let i = 0; i < BATCH; i++) {
+    process.env._X_AMZN_TRACE_ID = subject.headers[i];
+    const { statusCode } = await handler(events[i % events.length], context);
+    if (statusCode !== route.status) throw new Error(`${subject.label} ${route.name} answered ${statusCode}`);
+  }
   const used = process.cpuUsage(cpu);
+  delete process.env._X_AMZN_TRACE_ID;
   return { wall: ((performance.now() - started) * 1000) / BATCH, cpu: (used.user + used.system) / BATCH };
 };
-const routes = Object.keys(subjects[0].routes);
-const samples = new Map(subjects.flatMap(({ label }) => routes.map((route) => [`${label} ${route}`, []])));
+const samples = new Map(
+  subjects.flatMap(({ label }) => WARM_ROUTES.map((route) => [`${label} ${route.name}`, []])),
+);
 for (let round = -3; round < WARM_ROUNDS; round++) {
   // Alternate who goes first; the first three rounds only warm up the JIT.
   const order = round % 2 === 0 ? subjects : [...subjects].reverse();
-  for (const route of routes) {
-    for (const { label, routes: handlers } of order) {
-      const micros = await perRequest(...handlers[route]);
-      if (round >= 0) samples.get(`${label} ${route}`).push(micros);
+  for (const route of WARM_ROUTES) {
+    for (const subject of order) {
+      const sample = await perRequest(subject, route);
+      if (round >= 0) samples.get(`${subject.label} ${route.name}`).push(sample);
     }
   }
 }
-process.env.AWS_XRAY_DAEMON_ADDRESS = coldEnv.AWS_XRAY_DAEMON_ADDRESS;
 console.log(
-  `\nWarm per-request time, median of ${WARM_ROUNDS} rounds x ${BATCH} requests on the same in-memory store (target <= ${TARGETS.warmRatio}x hand-written, tracing on)`,
+  `\nWarm per-request time, median of ${WARM_ROUNDS} rounds x ${BATCH} requests on the same in-memory store (target <= ${TARGETS.warmRatio}x hand-written, with tracing at X-Ray's default sampling)`,
 );
 console.log(
-  '  ours: tracing off; traced: tracing on, every request sampled (one X-Ray document per request over UDP); unsampled: tracing on, Lambda did not sample the request',
+  `  ${''.padEnd(24)} ${'hand-written'.padStart(12)}   ${MODES.map((mode) => mode.label.padStart(22)).join('')}   (CPU per request, ratio)`,
 );
-console.log(
-  `  ${''.padEnd(24)} ${'hand CPU'.padStart(9)}   ${'ours'.padStart(15)} ${'traced'.padStart(15)} ${'unsampled'.padStart(15)}   (CPU per request, ratio to hand-written)`,
-);
-for (const route of routes) {
-  const of = (label, key) => median(samples.get(`${label} ${route}`).map((sample) => sample[key]));
+for (const route of WARM_ROUTES) {
+  const of = (label, key) => median(samples.get(`${label} ${route.name}`).map((sample) => sample[key]));
   const hand = of('hand-written', 'cpu');
-  const cells = ['ours', 'ours traced', 'ours unsampled'].map((label) => {
+  const cells = MODES.map(({ label }) => {
     const cpu = of(label, 'cpu');
-    const wallRatio = of(label, 'wall') / of('hand-written', 'wall');
     return {
-      text: `${cpu.toFixed(1).padStart(6)} us ${(cpu / hand).toFixed(2).padStart(5)}x`,
-      ratio: Math.max(cpu / hand, wallRatio),
+      text: `${cpu.toFixed(1).padStart(8)} us ${(cpu / hand).toFixed(2).padStart(5)}x`,
+      ratio: Math.max(cpu / hand, of(label, 'wall') / of('hand-written', 'wall')),
     };
   });
   console.log(
-    `  ${route.padEnd(24)} ${hand.toFixed(1).padStart(6)} us   ${cells.map((cell) => cell.text).join(' ')}   traced ${verdict(cells[1].ratio <= TARGETS.warmRatio)}, unsampled ${verdict(cells[2].ratio <= TARGETS.warmRatio)}`,
+    `  ${route.name.padEnd(24)} ${hand.toFixed(1).padStart(9)} us   ${cells.map((cell) => cell.text.padStart(22)).join('')}   ${verdict(cells[0].ratio <= TARGETS.warmRatio)} (all sampled ${cells[1].ratio.toFixed(2)}x, informational)`,
   );
 }
 
@@ -232,8 +203,10 @@ console.log('\nSteps of the POST path (CPU per call, median of rounds)');
 for (const [step, run] of Object.entries(parts())) {
   const cpu = [];
   for (let round = -3; round < WARM_ROUNDS; round++) {
-    const sample = await perRequest(run, undefined);
-    if (round >= 0) cpu.push(sample.cpu);
+    const started = process.cpuUsage();
+    for (let i = 0; i < BATCH; i++) run();
+    const used = process.cpuUsage(started);
+    if (round >= 0) cpu.push((used.user + used.system) / BATCH);
   }
   console.log(`  ${step.padEnd(44)} ${median(cpu).toFixed(2).padStart(6)} us`);
 }

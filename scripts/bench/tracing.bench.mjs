@@ -36,11 +36,11 @@ const annotate = (s) => { for (const [k, v] of Object.entries(${annotations})) s
 export const traced = () => AWSXRay.captureAsyncFunc('## get-product', async (sub) => {
   annotate(sub); try { await step(); return await AWSXRay.captureAsyncFunc('DynamoDB', async (c) => { try { return await step(); } finally { c.close(); } }); } finally { sub.close(); } });`,
   opentelemetry: `${common}
-import { OpenTelemetryTracer } from './packages/lambdas/src/observability/opentelemetry-tracer.ts';
+import { XRayTracer } from './packages/lambdas/src/observability/xray-tracer.ts';
 import { currentTraceHeader } from './packages/lambdas/src/observability/tracing.ts';
 import { parseDaemonAddress, xrayDaemonSink } from './packages/lambdas/src/observability/xray-daemon.ts';
 const address = parseDaemonAddress(process.env.AWS_XRAY_DAEMON_ADDRESS ?? '127.0.0.1:2000');
-const tracer = new OpenTelemetryTracer({ sink: xrayDaemonSink(address), invocationHeader: currentTraceHeader });
+const tracer = new XRayTracer({ sink: xrayDaemonSink(address), invocationHeader: currentTraceHeader });
 tracer.instrumentAwsClient(client);
 export const traced = () => tracer.trace('get-product', async () => { await step(); return tracer.trace('DynamoDB', step); }, { annotations: ${annotations} });`,
 };

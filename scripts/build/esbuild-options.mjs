@@ -5,39 +5,20 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const lambdasRoot = `${repoRoot}packages/lambdas/`;
 
-// CommonJS dependencies (winston's stream stack) call require() for Node built-ins; an ES module has no
-// require, so the bundle defines one.
+// A CommonJS dependency that calls require() for a Node built-in needs a require in an ES module bundle.
 const REQUIRE_SHIM = "import { createRequire as __catalogCreateRequire } from 'node:module';\nconst require = __catalogCreateRequire(import.meta.url);";
-
-// winston's internal debug tracer (printed only with DEBUG=winston:*) brings a colour library with it; the
-// bundles replace it with a no-op of the same shape.
-const silentDiagnostics = {
-  name: 'silent-diagnostics',
-  setup(build) {
-    build.onResolve({ filter: /^@dabh\/diagnostics$/ }, () => ({ path: 'diagnostics', namespace: 'silent' }));
-    build.onLoad({ filter: /.*/, namespace: 'silent' }, () => ({
-      contents: 'module.exports = () => () => {};',
-      loader: 'js',
-    }));
-  },
-};
 
 const shims = `${repoRoot}scripts/build/shims/`;
 
 /**
  * What Lambda never uses, replaced in function bundles (not in the benchmarks' floor, which stays the SDK's
- * defaults): the SDK's default credential chain (Lambda's credentials are in the environment), and
- * readable-stream, a userland copy of the streams Node already ships, under winston.
+ * defaults): the SDK's default credential chain (Lambda's credentials are in the environment).
  */
 export const lambdaRuntimeOnly = {
   name: 'lambda-runtime-only',
   setup(build) {
     build.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, () => ({
       path: `${shims}credential-provider-env-only.mjs`,
-    }));
-    build.onResolve({ filter: /^readable-stream$/ }, () => ({ path: `${shims}readable-stream.cjs` }));
-    build.onResolve({ filter: /^readable-stream\/lib\/_stream_writable(\.js)?$/ }, () => ({
-      path: `${shims}readable-stream-writable.cjs`,
     }));
   },
 };
@@ -70,7 +51,7 @@ export const lambdaBuildOptions = ({ entryPoint, outfile, nodePaths = [], trim =
   absWorkingDir: repoRoot,
   // The shims resolve their own imports from the functions' package.
   nodePaths: [...nodePaths, `${lambdasRoot}node_modules`],
-  plugins: trim ? [silentDiagnostics, lambdaRuntimeOnly] : [silentDiagnostics],
+  plugins: trim ? [lambdaRuntimeOnly] : [],
   metafile: true,
   logLevel: 'warning',
 });

@@ -57,7 +57,7 @@ export {
   type TraceSpan,
   type SubsegmentOptions,
 } from './observability/tracing';
-export { OpenTelemetryTracer } from './observability/opentelemetry-tracer';
+export { XRayTracer } from './observability/xray-tracer';
 export type { XRaySubsegment } from './observability/xray-segments';
 export { tracerFor } from './bindings/observability';
 export { readTracingConfig, type TracingConfig } from './config/tracing';

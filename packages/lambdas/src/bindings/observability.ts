@@ -3,7 +3,7 @@ import type { BaseConfig } from '../config/env';
 import type { TracingConfig } from '../config/tracing';
 import { createLogger, Logger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
-import { OpenTelemetryTracer } from '../observability/opentelemetry-tracer';
+import { XRayTracer } from '../observability/xray-tracer';
 import { currentTraceHeader, NoTracer, Tracer } from '../observability/tracing';
 import { logLineSink, xrayDaemonSink } from '../observability/xray-daemon';
 
@@ -20,12 +20,12 @@ export interface ObservabilityOptions {
 export const tracerFor = (config: TracingConfig, logger: Logger): Tracer => {
   switch (config.mode) {
     case 'xray':
-      return new OpenTelemetryTracer({
+      return new XRayTracer({
         sink: xrayDaemonSink(config.daemon),
         invocationHeader: currentTraceHeader,
       });
     case 'log':
-      return new OpenTelemetryTracer({
+      return new XRayTracer({
         sink: logLineSink((message, fields) => logger.info(message, fields)),
         invocationHeader: currentTraceHeader,
         traceUnsampled: true,

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { OpenTelemetryTracer } from './opentelemetry-tracer';
+import { XRayTracer } from './xray-tracer';
 import type { XRaySubsegment } from './xray-segments';
 
 const TRACE = '1-6751f0a2-3b2c1d4e5f60718293a4b5c6';
@@ -10,7 +10,7 @@ const sampled = `Root=${TRACE};Parent=53995c3f42cd8ad8;Sampled=1`;
 
 const world = (header: string | undefined, traceUnsampled = false) => {
   const sent: XRaySubsegment[] = [];
-  const tracer = new OpenTelemetryTracer({
+  const tracer = new XRayTracer({
     sink: (document) => sent.push(document),
     invocationHeader: () => header,
     traceUnsampled,
@@ -42,7 +42,7 @@ const dynamoDb = (status: number, body: object, headers: Record<string, string> 
     }),
   );
 
-describe(OpenTelemetryTracer, () => {
+describe(XRayTracer, () => {
   it('sends the work as one subsegment of the invocation trace, SDK calls nested, annotations kept', async () => {
     const { sent, tracer } = world(sampled);
     const client = tracer.instrumentAwsClient(dynamoDb(200, { Item: { id: { S: 'p-1' } } }));
