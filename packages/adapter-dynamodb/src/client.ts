@@ -47,9 +47,9 @@ export const createDynamoDbDocumentClient = (options: DynamoDbClientOptions = {}
     ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
     ...(options.credentials === undefined ? {} : { credentials: { ...options.credentials } }),
   };
-  // The stack is resolved once per command (middleware must be added before the first call, as the bindings
-  // do), and without the logger middleware, which filters every input and output for an unconfigured logger.
-  const client = new DynamoDBClient({ ...config, cacheMiddleware: true });
+  // Without the logger middleware, which filters every input and output for an unconfigured logger. (The
+  // document client refuses the SDK's cacheMiddleware option.)
+  const client = new DynamoDBClient(config);
   client.middlewareStack.remove('loggerMiddleware');
   return DynamoDBDocumentClient.from(client, {
     // The mappers write every attribute explicitly; an undefined that slips through is dropped, not an error.
