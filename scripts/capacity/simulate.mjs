@@ -2,7 +2,7 @@
 // Event lag of the stream -> EventBridge path at a given write rate (docs/capacity.md): a discrete-time
 // simulation of one stream shard's event source mapping (polling, batching, parallelization_factor lanes,
 // sequential PutEvents calls of 10 entries), with the account's PutEvents quota shared by all shards.
-// Usage: node scripts/capacity/simulate.mjs [--per-record-us 10] [--put-events-ms 25] [--invoke-ms 15]
+// Usage: node scripts/capacity/simulate.mjs [--per-record-us 60] [--put-events-ms 25] [--invoke-ms 15]
 //        [--quota 10000] [--seconds 60]    (per-record CPU from `pnpm bench stream`; the rest are AWS figures)
 const args = Object.fromEntries(
   process.argv
@@ -13,7 +13,7 @@ const args = Object.fromEntries(
     ),
 );
 const COSTS = {
-  perRecordMs: (args['per-record-us'] ?? 10) / 1000,
+  perRecordMs: (args['per-record-us'] ?? 60) / 1000,
   putEventsMs: args['put-events-ms'] ?? 25,
   invokeMs: args['invoke-ms'] ?? 15,
   pollIntervalMs: 250, // Lambda polls each shard about 4 times a second

@@ -15,7 +15,7 @@ const SEVERITY: Readonly<Record<LogLevel, number>> = { debug: 0, info: 1, warn: 
 
 /**
  * Writes JSON lines to a stream (stdout by default, which Lambda ships to CloudWatch as they are), each line
- * written before the call returns. It replaced winston (docs/decisions/0017-cold-start-and-hot-path.md):
+ * written before the call returns. It replaced winston (docs/decisions/0017-store-calls-cold-start-and-hot-path.md):
  * winston's module graph cost ~13 ms of CPU at every cold start for what is, here, a level filter, a
  * merge of fields and one JSON.stringify. A field that does not serialise makes the line say so instead
  * of failing the request.
