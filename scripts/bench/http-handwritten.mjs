@@ -71,6 +71,28 @@ const parseBody = (event, headers) => {
   return body;
 };
 
+// The repository calls of a PUT, as the real use case makes them; a lost condition is a 412.
+const putWrite = async (products, clock, { id, details, write, ifMatch, createOnly }) => {
+  const create = async () => ({
+    product: await products.create(id, details, clock.now(), write),
+    created: true,
+  });
+  const replace = (expectedVersion) => products.replace(id, details, clock.now(), write, { expectedVersion });
+  try {
+    if (createOnly) return await create();
+    if (ifMatch !== undefined) return await replace(ifMatch === '*' ? 'any' : ifMatch);
+  } catch (error) {
+    if (error instanceof VersionConflictError) throw new Refusal(412, 'precondition-failed', error.message);
+    throw error;
+  }
+  try {
+    return await replace('any');
+  } catch (error) {
+    if (!(error instanceof VersionConflictError) || error.found !== 'absent') throw error;
+    return create();
+  }
+};
+
 export const handWrittenHandlers = ({
   products,
   ids,
@@ -181,28 +203,13 @@ export const handWrittenHandlers = ({
       const ifMatch = ifMatchOf(headers);
       const createOnly = headers['if-none-match']?.trim() === '*';
       const details = parseProductDetails(parseBody(event, headers));
-      const write = { correlationId };
-      const replace = (expectedVersion) =>
-        products.replace(id, details, clock.now(), write, { expectedVersion });
-      let result;
-      try {
-        if (createOnly)
-          result = { product: await products.create(id, details, clock.now(), write), created: true };
-        else if (ifMatch !== undefined) result = await replace(ifMatch === '*' ? 'any' : ifMatch);
-        else {
-          try {
-            result = await replace('any');
-          } catch (error) {
-            if (!(error instanceof VersionConflictError) || error.found !== 'absent') throw error;
-            result = { product: await products.create(id, details, clock.now(), write), created: true };
-          }
-        }
-      } catch (error) {
-        if (error instanceof VersionConflictError && (createOnly || ifMatch !== undefined)) {
-          throw new Refusal(412, 'precondition-failed', error.message);
-        }
-        throw error;
-      }
+      const result = await putWrite(products, clock, {
+        id,
+        details,
+        write: { correlationId },
+        ifMatch,
+        createOnly,
+      });
       const { product } = result;
       if (result.created) writeMetric('ProductsCreated');
       else if (result.changedFields.length > 0) writeMetric('ProductsUpdated');

@@ -36,6 +36,28 @@ const STEPS = [
 const percentile = (sorted, p) =>
   sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 
+/**
+ * Lanes that are free take the next batch at once while records wait (an idle shard waits for its poll);
+ * returns the quota tokens left this second. Each batch's records get their lag.
+ */
+const startBatches = (now, lanes, queue, batch, tokens, lags) => {
+  let left = tokens;
+  for (const lane of lanes) {
+    if (lane.busyUntil > now || queue.length === 0) continue;
+    if (queue.length < batch && now % COSTS.pollIntervalMs !== 0) continue;
+    const records = queue.splice(0, batch);
+    const calls = Math.ceil(records.length / 10);
+    // Entries beyond the quota are throttled and retried after a backoff: each such call waits ~100 ms more.
+    const throttledCalls = Math.max(0, Math.ceil((records.length - Math.max(0, left)) / 10));
+    left -= records.length;
+    const duration =
+      COSTS.invokeMs + records.length * COSTS.perRecordMs + calls * COSTS.putEventsMs + throttledCalls * 100;
+    lane.busyUntil = now + duration;
+    for (const arrived of records) lags.push(lane.busyUntil - arrived);
+  }
+  return left;
+};
+
 /** Simulates one shard (1 ms steps); `quotaShare` is this shard's part of the PutEvents quota per second. */
 const simulateShard = ({ writesPerSecond, batch, parallelization, quotaShare }) => {
   const queue = []; // arrival times (ms) of records waiting in the shard
@@ -51,23 +73,7 @@ const simulateShard = ({ writesPerSecond, batch, parallelization, quotaShare }) 
       queue.push(now);
       carry--;
     }
-    // A lane that finishes takes the next batch at once while records wait; an idle shard is polled.
-    for (const lane of lanes) {
-      if (lane.busyUntil > now || queue.length === 0) continue;
-      if (queue.length < batch && now % COSTS.pollIntervalMs !== 0) continue;
-      const records = queue.splice(0, batch);
-      const calls = Math.ceil(records.length / 10);
-      // Entries beyond the quota are throttled and retried after a backoff: each such call waits ~100 ms more.
-      const throttledCalls = Math.max(0, Math.ceil((records.length - Math.max(0, tokens)) / 10));
-      tokens -= records.length;
-      const duration =
-        COSTS.invokeMs +
-        records.length * COSTS.perRecordMs +
-        calls * COSTS.putEventsMs +
-        throttledCalls * 100;
-      lane.busyUntil = now + duration;
-      for (const arrived of records) lags.push(lane.busyUntil - arrived);
-    }
+    tokens = startBatches(now, lanes, queue, batch, tokens, lags);
   }
   const sorted = lags.sort((a, b) => a - b);
   const capacity =

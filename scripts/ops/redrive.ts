@@ -63,6 +63,47 @@ const release = (deps: RedriveDependencies, message: Message) =>
     }),
   );
 
+type Report = { -readonly [K in keyof RedriveReport]: RedriveReport[K] };
+
+/** Handles one message; true when it was deleted (every record published), false when it is kept. */
+const handle = async (
+  deps: RedriveDependencies,
+  options: RedriveOptions,
+  message: Message,
+  report: Report,
+): Promise<boolean> => {
+  const batch = batchOfMessage(message.Body);
+  const label = `message ${message.MessageId ?? '?'}`;
+  if (typeof batch === 'string') {
+    deps.say(`${label}: kept, not a stream batch (${batch})`);
+    return false;
+  }
+  const records = await readStreamBatch(deps.streams, batch);
+  report.records += records.length;
+  const range = `${batch.shardId} ${batch.startSequenceNumber}..${batch.endSequenceNumber}`;
+  if (!options.apply) {
+    deps.say(`${label}: would republish ${records.length} record(s) of ${range}`);
+    return false;
+  }
+  const { batchItemFailures } = await deps.publish(
+    { Records: records },
+    { awsRequestId: `redrive-${message.MessageId ?? ''}`, functionName: 'ops-redrive' },
+  );
+  report.republished += records.length - batchItemFailures.length;
+  if (batchItemFailures.length > 0) {
+    deps.say(
+      `${label}: kept, ${batchItemFailures.length} of ${records.length} record(s) of ${range} not published`,
+    );
+    return false;
+  }
+  await deps.sqs.send(
+    new DeleteMessageCommand({ QueueUrl: deps.queueUrl, ReceiptHandle: message.ReceiptHandle }),
+  );
+  report.deleted++;
+  deps.say(`${label}: republished ${records.length} record(s) of ${range}, message deleted`);
+  return true;
+};
+
 /**
  * Republishes each given-up batch through the stream function's own handler (so events keep the ids their
  * records give them) and deletes a message only when every record of its batch was published. A dry run
@@ -70,57 +111,22 @@ const release = (deps: RedriveDependencies, message: Message) =>
  */
 export const redrive = async (deps: RedriveDependencies, options: RedriveOptions): Promise<RedriveReport> => {
   const messages = await receiveAll(deps, options.maxMessages);
-  const report = { messages: messages.length, records: 0, republished: 0, deleted: 0, kept: 0 };
+  const report: Report = { messages: messages.length, records: 0, republished: 0, deleted: 0, kept: 0 };
   deps.say(
     `${messages.length} message(s) in the on-failure queue${options.apply ? '' : ' (dry run: nothing is published or deleted)'}`,
   );
   for (const message of messages) {
-    const batch = batchOfMessage(message.Body);
-    const label = `message ${message.MessageId ?? '?'}`;
-    let done = false;
+    let deleted = false;
     try {
-      if (typeof batch === 'string') {
-        deps.say(`${label}: kept, not a stream batch (${batch})`);
-        continue;
-      }
-      const records = await readStreamBatch(deps.streams, batch);
-      report.records += records.length;
-      const range = `${batch.shardId} ${batch.startSequenceNumber}..${batch.endSequenceNumber}`;
-      if (!options.apply) {
-        deps.say(`${label}: would republish ${records.length} record(s) of ${range}`);
-        continue;
-      }
-      const { batchItemFailures } = await deps.publish(
-        { Records: records },
-        { awsRequestId: `redrive-${message.MessageId ?? ''}`, functionName: 'ops-redrive' },
-      );
-      report.republished += records.length - batchItemFailures.length;
-      if (batchItemFailures.length > 0) {
-        deps.say(
-          `${label}: kept, ${batchItemFailures.length} of ${records.length} record(s) of ${range} not published`,
-        );
-        continue;
-      }
-      await deps.sqs.send(
-        new DeleteMessageCommand({ QueueUrl: deps.queueUrl, ReceiptHandle: message.ReceiptHandle }),
-      );
-      done = true;
-      report.deleted++;
-      deps.say(`${label}: republished ${records.length} record(s) of ${range}, message deleted`);
+      deleted = await handle(deps, options, message, report);
     } catch (error) {
-      deps.say(
-        `${label}: kept, ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
-      );
-    } finally {
-      if (!done) {
-        report.kept++;
-        try {
-          await release(deps, message);
-        } catch {
-          // The message becomes visible again when its visibility timeout ends anyway.
-        }
-      }
+      const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      deps.say(`message ${message.MessageId ?? '?'}: kept, ${why}`);
     }
+    if (deleted) continue;
+    report.kept++;
+    // The message becomes visible again when its visibility timeout ends anyway.
+    await release(deps, message).catch(() => undefined);
   }
   return report;
 };

@@ -56,6 +56,23 @@ export const asLambdaRecord = (record: _Record, streamArn: string): DynamoDBReco
 // An open shard can answer with empty pages before the records it holds; give up after this many.
 const MAX_EMPTY_PAGES = 20;
 
+/** Adds the page's records up to `end` to `records`; true once `end` is reached or passed. */
+const takeUpTo = (
+  end: bigint,
+  page: readonly _Record[],
+  streamArn: string,
+  records: DynamoDBRecord[],
+): boolean => {
+  for (const record of page) {
+    const sequenceNumber = record.dynamodb?.SequenceNumber;
+    if (sequenceNumber === undefined) continue;
+    if (BigInt(sequenceNumber) > end) return true;
+    records.push(asLambdaRecord(record, streamArn));
+    if (BigInt(sequenceNumber) === end) return true;
+  }
+  return false;
+};
+
 /**
  * Re-reads a batch's records from the stream (GetShardIterator AT_SEQUENCE_NUMBER, then GetRecords until
  * the end sequence number). Throws when the stream no longer holds them (records are kept 24 hours).
@@ -78,13 +95,7 @@ export const readStreamBatch = async (
   let empty = 0;
   while (iterator !== undefined) {
     const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
-    for (const record of page.Records ?? []) {
-      const sequenceNumber = record.dynamodb?.SequenceNumber;
-      if (sequenceNumber === undefined) continue;
-      if (BigInt(sequenceNumber) > end) return records;
-      records.push(asLambdaRecord(record, batch.streamArn));
-      if (BigInt(sequenceNumber) === end) return records;
-    }
+    if (takeUpTo(end, page.Records ?? [], batch.streamArn, records)) return records;
     empty = (page.Records ?? []).length === 0 ? empty + 1 : 0;
     if (empty >= MAX_EMPTY_PAGES) break;
     iterator = page.NextShardIterator;

@@ -50,45 +50,61 @@ const timeOf = (flag: string, value: string | undefined): Date => {
   return new Date(value);
 };
 
+const ALLOWED_FLAGS = {
+  redrive: ['--env', '--apply', '--max-messages'],
+  replay: ['--env', '--apply', '--from', '--to'],
+} as const;
+
+/** The command's flags: `--apply` alone, every other flag with its value; each flag at most once. */
+const flagsOf = (name: 'redrive' | 'replay', rest: readonly string[]): Map<string, string | true> => {
+  const flags = new Map<string, string | true>();
+  const allowed: readonly string[] = ALLOWED_FLAGS[name];
+  for (let i = 0; i < rest.length; i++) {
+    const flag = rest[i]!;
+    if (!flag.startsWith('--')) throw new UsageError(`Unexpected argument "${flag}"`);
+    if (!allowed.includes(flag)) throw new UsageError(`Unknown option ${flag} for ${name}`);
+    if (flags.has(flag)) throw new UsageError(`${flag} is given twice`);
+    if (flag === '--apply') {
+      flags.set(flag, true);
+      continue;
+    }
+    const value = rest[++i];
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    flags.set(flag, value);
+  }
+  return flags;
+};
+
+const environmentOf = (env: string | true | undefined): Environment => {
+  if (typeof env !== 'string') throw new UsageError('--env is required (dev, staging or prod)');
+  if (!(ENVIRONMENTS as readonly string[]).includes(env)) {
+    throw new UsageError(`--env must be one of ${ENVIRONMENTS.join(', ')} (got "${env}")`);
+  }
+  return env as Environment;
+};
+
+const maxMessagesOf = (raw: string | true | undefined): number => {
+  const maxMessages = raw === undefined ? 100 : Number(raw);
+  if (!Number.isInteger(maxMessages) || maxMessages < 1 || maxMessages > 10_000) {
+    throw new UsageError(`--max-messages must be an integer from 1 to 10000 (got "${String(raw)}")`);
+  }
+  return maxMessages;
+};
+
 /** Parses `argv` (after the script name); every mistake is a UsageError naming the argument. */
 export const parseCommand = (argv: readonly string[], now: Date = new Date()): Command => {
   const [name, ...rest] = argv;
   if (name !== 'redrive' && name !== 'replay') {
     throw new UsageError(name === undefined ? 'No command given' : `Unknown command "${name}"`);
   }
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < rest.length; i++) {
-    const flag = rest[i]!;
-    if (!flag.startsWith('--')) throw new UsageError(`Unexpected argument "${flag}"`);
-    const allowed =
-      name === 'redrive' ? ['--env', '--apply', '--max-messages'] : ['--env', '--apply', '--from', '--to'];
-    if (!allowed.includes(flag)) throw new UsageError(`Unknown option ${flag} for ${name}`);
-    if (flags.has(flag)) throw new UsageError(`${flag} is given twice`);
-    if (flag === '--apply') flags.set(flag, true);
-    else {
-      const value = rest[++i];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-      flags.set(flag, value);
-    }
-  }
-  const env = flags.get('--env');
-  if (typeof env !== 'string') throw new UsageError('--env is required (dev, staging or prod)');
-  if (!(ENVIRONMENTS as readonly string[]).includes(env)) {
-    throw new UsageError(`--env must be one of ${ENVIRONMENTS.join(', ')} (got "${env}")`);
-  }
-  const environment = env as Environment;
+  const flags = flagsOf(name, rest);
+  const env = environmentOf(flags.get('--env'));
   const apply = flags.get('--apply') === true;
-  if (name === 'redrive') {
-    const raw = flags.get('--max-messages');
-    const maxMessages = raw === undefined ? 100 : Number(raw);
-    if (!Number.isInteger(maxMessages) || maxMessages < 1 || maxMessages > 10_000) {
-      throw new UsageError(`--max-messages must be an integer from 1 to 10000 (got "${String(raw)}")`);
-    }
-    return { name, env: environment, apply, maxMessages };
-  }
+  if (name === 'redrive')
+    return { name, env, apply, maxMessages: maxMessagesOf(flags.get('--max-messages')) };
   const from = timeOf('--from', flags.get('--from') as string | undefined);
   const to = timeOf('--to', flags.get('--to') as string | undefined);
   if (from >= to) throw new UsageError('--from must be before --to');
   if (to > now) throw new UsageError('--to must not be in the future');
-  return { name, env: environment, apply, from, to };
+  return { name, env, apply, from, to };
 };

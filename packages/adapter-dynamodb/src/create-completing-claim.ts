@@ -87,23 +87,28 @@ export const createCompletingClaim = async (
       );
       return product;
     } catch (error) {
-      const reasons = reasonsOf(error);
-      if (reasons === undefined) throw translateStoreError(error, 'TransactWriteItems');
-      const [productReason, claimReason] = reasons;
-      if (claimReason?.Code === 'ConditionalCheckFailed') throw new IdempotencyKeyInFlightError();
-      if (productReason?.Code !== 'ConditionalCheckFailed') {
-        // TransactionConflict (a concurrent transaction on an item), throttling: a later try may succeed.
-        const code = reasons.map((reason) => reason.Code ?? 'None').join(',');
-        throw translateStoreError(
-          Object.assign(new Error(code), { name: 'ServiceUnavailable' }),
-          `TransactWriteItems (${code})`,
-        );
-      }
-      const old = productReason.Item === undefined ? undefined : unmarshall(productReason.Item);
-      const live = readLiveItem(old);
-      if (live !== undefined) throw new VersionConflictError(id, 'absent', live.version, { cause: error });
-      if (attempt >= ATTEMPTS) throw new VersionConflictError(id, 'absent', 'absent', { cause: error });
-      after = readTombstoneItem(old);
+      after = tombstoneToRetryOn(error, id, attempt);
     }
   }
+};
+
+/** What a failed attempt met: the tombstone to try again on, or (thrown) why the create cannot be. */
+const tombstoneToRetryOn = (error: unknown, id: ProductId, attempt: number): ProductDeletion | undefined => {
+  const reasons = reasonsOf(error);
+  if (reasons === undefined) throw translateStoreError(error, 'TransactWriteItems');
+  const [productReason, claimReason] = reasons;
+  if (claimReason?.Code === 'ConditionalCheckFailed') throw new IdempotencyKeyInFlightError();
+  if (productReason?.Code !== 'ConditionalCheckFailed') {
+    // TransactionConflict (a concurrent transaction on an item), throttling: a later try may succeed.
+    const code = reasons.map((reason) => reason.Code ?? 'None').join(',');
+    throw translateStoreError(
+      Object.assign(new Error(code), { name: 'ServiceUnavailable' }),
+      `TransactWriteItems (${code})`,
+    );
+  }
+  const old = productReason.Item === undefined ? undefined : unmarshall(productReason.Item);
+  const live = readLiveItem(old);
+  if (live !== undefined) throw new VersionConflictError(id, 'absent', live.version, { cause: error });
+  if (attempt >= ATTEMPTS) throw new VersionConflictError(id, 'absent', 'absent', { cause: error });
+  return readTombstoneItem(old);
 };
