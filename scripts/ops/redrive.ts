@@ -125,8 +125,11 @@ export const redrive = async (deps: RedriveDependencies, options: RedriveOptions
     }
     if (deleted) continue;
     report.kept++;
-    // The message becomes visible again when its visibility timeout ends anyway.
-    await release(deps, message).catch(() => undefined);
+    try {
+      await release(deps, message);
+    } catch {
+      // The message becomes visible again when its visibility timeout ends anyway.
+    }
   }
   return report;
 };
