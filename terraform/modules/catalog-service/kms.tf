@@ -1,7 +1,8 @@
 # One customer managed key per environment encrypts tables, streams, the event bus, queues,
-# log groups and the alarm topic; a second one only the bus's dead-letter queue. AWS services
-# that use them on the account's behalf are named below, each limited to this environment's
-# resources. Their ARNs are built from the names the modules give them, because the resources
+# log groups, the alarm topic and, with aurora, the cluster's storage, its master secret and
+# Performance Insights (RDS and Secrets Manager use it through grants made for the deploying
+# role); a second one only the bus's dead-letter queue. AWS services that use them on the
+# account's behalf are named below, each limited to this environment's resources. Their ARNs are built from the names the modules give them, because the resources
 # themselves need the key first; tests/security.tftest.hcl checks that the names still match.
 locals {
   arn_prefix = {
@@ -12,13 +13,15 @@ locals {
   }
 
   encrypted_log_group_arns = concat(
-    [for fn in concat(keys(local.api_routes), [local.stream_function]) : "${local.arn_prefix.logs}:/aws/lambda/${local.name}-${fn}"],
+    [for fn in concat(keys(local.api_routes), local.is_aurora ? [local.relay_function, local.migrate_function] : [local.stream_function]) : "${local.arn_prefix.logs}:/aws/lambda/${local.name}-${fn}"],
     [
       "${local.arn_prefix.logs}:/aws/apigateway/${local.name}/${var.api_stage_name}/access",
       # Named after the REST API id, which is only known once the API exists.
       "${local.arn_prefix.logs}:API-Gateway-Execution-Logs_*/${var.api_stage_name}",
     ],
     var.create_waf_web_acl ? ["${local.arn_prefix.logs}:aws-waf-logs-${local.name}"] : [],
+    # The exported PostgreSQL log and the proxy's log (modules/aurora-postgres).
+    local.is_aurora ? ["${local.arn_prefix.logs}:/aws/rds/cluster/${local.name}/postgresql", "${local.arn_prefix.logs}:/aws/rds/proxy/${local.name}"] : [],
   )
   event_bus_arn         = "${local.arn_prefix.events}:event-bus/${local.name}"
   interceptor_queue_arn = "${local.arn_prefix.sqs}:${local.name}-interceptor"

@@ -16,6 +16,13 @@ locals {
   is_dev        = var.environment == "dev"
   artifacts_dir = coalesce(var.artifacts_dir, "${path.module}/../../../build/functions")
 
+  # The store, and what exists for it (ADR 0018). Switching to aurora keeps the DynamoDB tables,
+  # unused and without grants, until allow_destroy_previous_store says they may go.
+  is_aurora   = var.persistence == "aurora"
+  keep_tables = !local.is_aurora || !var.allow_destroy_previous_store
+  # pnpm build writes the DynamoDB packages to build/functions, the PostgreSQL ones to build/functions/postgres.
+  packages_dir = local.is_aurora ? "${local.artifacts_dir}/postgres" : local.artifacts_dir
+
   api_routes = {
     create-product = { method = "POST", path = "/api/products" }
     list-products  = { method = "GET", path = "/api/products" }
@@ -23,23 +30,42 @@ locals {
     put-product    = { method = "PUT", path = "/api/products/{id}" }
     delete-product = { method = "DELETE", path = "/api/products/{id}" }
   }
-  stream_function = "publish-product-events"
+  stream_function  = "publish-product-events"
+  relay_function   = "relay-product-outbox"
+  migrate_function = "migrate-database"
+  # The function that turns committed changes into product events: the table stream's or the outbox's.
+  publisher_function = local.is_aurora ? local.relay_function : local.stream_function
 
   common_environment = {
     SERVICE_NAME      = local.name
     LOG_LEVEL         = var.log_level
     METRICS_NAMESPACE = var.metrics_namespace
     NODE_OPTIONS      = "--enable-source-maps"
+    PERSISTENCE       = local.is_aurora ? "postgres" : "dynamodb"
+  }
+
+  # The functions' PostgreSQL contract (ADR 0011): the proxy, TLS with its certificate checked, IAM.
+  postgres_environment = !local.is_aurora ? {} : {
+    POSTGRES_HOST     = module.database[0].proxy_endpoint
+    POSTGRES_PORT     = tostring(module.database[0].port)
+    POSTGRES_DATABASE = module.database[0].database_name
+    POSTGRES_USER     = module.database[0].master_username
+    POSTGRES_AUTH     = "iam"
+    POSTGRES_SSL      = "verify-full"
+  }
+
+  store_environment = local.is_aurora ? local.postgres_environment : {
+    PRODUCTS_TABLE_NAME = module.products_table[0].table_name
   }
 
   api_environment = {
     for fn in keys(local.api_routes) : fn => merge(
       local.common_environment,
-      { PRODUCTS_TABLE_NAME = module.products_table.table_name },
-      fn != "create-product" ? {} : {
-        IDEMPOTENCY_TABLE_NAME  = module.idempotency_table.table_name
-        IDEMPOTENCY_TTL_SECONDS = tostring(var.idempotency_ttl_seconds)
-      },
+      local.store_environment,
+      fn != "create-product" ? {} : merge(
+        { IDEMPOTENCY_TTL_SECONDS = tostring(var.idempotency_ttl_seconds) },
+        local.is_aurora ? {} : { IDEMPOTENCY_TABLE_NAME = module.idempotency_table[0].table_name },
+      ),
     )
   }
 
@@ -47,23 +73,51 @@ locals {
     EVENT_BUS_NAME = module.event_bus.bus_name
     EVENT_SOURCE   = var.event_source
   })
+
+  # Functions in the VPC (the PostgreSQL ones): the private subnets, the functions' security group.
+  function_vpc_config = !local.is_aurora ? null : {
+    vpc_id             = var.network.vpc_id
+    subnet_ids         = var.network.private_subnet_ids
+    security_group_ids = [aws_security_group.functions[0].id]
+  }
+
+  # Every function deployed, keyed by logical name (for outputs and audits), and the publisher.
+  functions = merge(
+    module.api_functions,
+    { for m in module.stream_function : local.stream_function => m },
+    { for m in module.relay_function : local.relay_function => m },
+    { for m in module.migrate_function : local.migrate_function => m },
+  )
+  publisher = local.functions[local.publisher_function]
+
+  # New code of the PostgreSQL functions is deployed once the schema it needs is in place.
+  deploy_after_migration = [for m in aws_lambda_invocation.migrate : m.result]
 }
 
-# Only the DynamoDB adapter is deployable today. "aurora" passes validation so the switch is a
-# one-variable change once the Aurora PostgreSQL stack lands; until then planning stops here.
-resource "terraform_data" "persistence_guard" {
-  input = var.persistence
+# Existing environments kept these modules without a count; they stay where they are.
+moved {
+  from = module.products_table
+  to   = module.products_table[0]
+}
 
-  lifecycle {
-    precondition {
-      condition     = var.persistence == "dynamodb"
-      error_message = "persistence = \"${var.persistence}\" is not deployable yet: the Aurora PostgreSQL adapter and its infrastructure are not part of this configuration. Use persistence = \"dynamodb\"."
-    }
-  }
+moved {
+  from = module.idempotency_table
+  to   = module.idempotency_table[0]
+}
+
+moved {
+  from = module.stream_function
+  to   = module.stream_function[0]
+}
+
+moved {
+  from = module.stream_processor
+  to   = module.stream_processor[0]
 }
 
 module "products_table" {
   source = "../product-table"
+  count  = local.keep_tables ? 1 : 0
 
   name                        = "${local.name}-products"
   hash_key                    = "id"
@@ -75,6 +129,7 @@ module "products_table" {
 
 module "idempotency_table" {
   source = "../product-table"
+  count  = local.keep_tables ? 1 : 0
 
   name                        = "${local.name}-idempotency"
   hash_key                    = "id"
@@ -101,7 +156,7 @@ module "api_functions" {
 
   function_name = "${local.name}-${each.key}"
   description   = "${each.value.method} ${each.value.path}"
-  filename      = "${local.artifacts_dir}/${each.key}.zip"
+  filename      = "${local.packages_dir}/${each.key}.zip"
 
   memory_size                    = coalesce(try(var.function_settings[each.key].memory_size, null), 512)
   timeout                        = coalesce(try(var.function_settings[each.key].timeout, null), 10)
@@ -109,6 +164,8 @@ module "api_functions" {
 
   environment_variables = local.api_environment[each.key]
   policy_statements     = local.api_function_policies[each.key]
+  vpc_config            = local.function_vpc_config
+  deploy_after          = local.deploy_after_migration
 
   log_retention_in_days         = var.log_retention_in_days
   log_kms_key_arn               = module.kms.key_arn
@@ -117,6 +174,7 @@ module "api_functions" {
 
 module "stream_function" {
   source = "../lambda-function"
+  count  = local.is_aurora ? 0 : 1
 
   function_name = "${local.name}-${local.stream_function}"
   description   = "Publishes product changes from the products table stream to ${local.name} EventBridge bus"
@@ -136,10 +194,11 @@ module "stream_function" {
 
 module "stream_processor" {
   source = "../stream-processor"
+  count  = local.is_aurora ? 0 : 1
 
   name             = "${local.name}-${local.stream_function}"
-  function_name    = module.stream_function.function_name
-  event_source_arn = module.products_table.table_stream_arn
+  function_name    = module.stream_function[0].function_name
+  event_source_arn = module.products_table[0].table_stream_arn
   kms_key_arn      = module.kms.key_arn
 
   enabled                       = var.stream_processing.enabled
@@ -202,18 +261,33 @@ module "monitoring" {
   stage_name    = module.rest_api.stage_name
   function_names = merge(
     { for fn, m in module.api_functions : fn => m.function_name },
-    { (local.stream_function) = module.stream_function.function_name },
+    { (local.publisher_function) = local.publisher.function_name },
   )
-  stream_function_name = module.stream_function.function_name
-  dead_letter_queue_names = {
-    stream-on-failure = module.stream_processor.on_failure_queue_name
-    events-dlq        = module.event_bus.dead_letter_queue_name
+  event_publisher = {
+    kind          = local.is_aurora ? "outbox" : "stream"
+    function_name = local.publisher.function_name
   }
+  store = local.is_aurora ? {
+    kind               = "aurora"
+    table_name         = null
+    cluster_identifier = module.database[0].cluster_identifier
+    proxy_name         = module.database[0].proxy_name
+    } : {
+    kind               = "dynamodb"
+    table_name         = module.products_table[0].table_name
+    cluster_identifier = null
+    proxy_name         = null
+  }
+  dead_letter_queue_names = merge(
+    { events-dlq = module.event_bus.dead_letter_queue_name },
+    local.is_aurora ? { relay-dlq = aws_sqs_queue.relay_dead_letters[0].name } : { stream-on-failure = module.stream_processor[0].on_failure_queue_name },
+  )
 
   metrics_namespace = var.metrics_namespace
   service_name      = local.name
 
-  api_5xx_rate_threshold       = var.alarm_thresholds.api_5xx_rate
-  api_p99_latency_threshold_ms = var.alarm_thresholds.api_p99_latency_ms
-  iterator_age_threshold_ms    = var.alarm_thresholds.iterator_age_ms
+  api_5xx_rate_threshold         = var.alarm_thresholds.api_5xx_rate
+  api_p99_latency_threshold_ms   = var.alarm_thresholds.api_p99_latency_ms
+  iterator_age_threshold_ms      = var.alarm_thresholds.iterator_age_ms
+  outbox_oldest_age_threshold_ms = var.alarm_thresholds.outbox_oldest_age_ms
 }

@@ -20,13 +20,77 @@ variable "service_name" {
 }
 
 variable "persistence" {
-  description = "Persistence adapter: dynamodb (deployed) or aurora (accepted, not deployable yet: planning fails with an explanation)."
+  description = "Store of products and idempotency records: dynamodb (tables, stream -> publish-product-events) or aurora (Aurora PostgreSQL Serverless v2 behind RDS Proxy, functions in the VPC of network, outbox -> relay-product-outbox). See ADR 0018 and docs/runbook.md before switching."
   type        = string
   default     = "dynamodb"
 
   validation {
     condition     = contains(["dynamodb", "aurora"], var.persistence)
     error_message = "persistence must be one of: dynamodb, aurora."
+  }
+}
+
+variable "allow_destroy_previous_store" {
+  description = "With persistence = aurora: false (default) keeps the DynamoDB tables (unused, no function may touch them) so that switching never deletes data; true lets the plan destroy them (deletion protection outside dev must be lifted first; see docs/runbook.md). A new environment on aurora sets true: there is no previous store to keep."
+  type        = bool
+  default     = false
+}
+
+variable "network" {
+  description = "The environment's VPC and its private subnets (at least two availability zones, no public IPs), required with persistence = aurora: the cluster, the proxy, the functions and the interface endpoints live there. No NAT is needed."
+  type = object({
+    vpc_id             = string
+    private_subnet_ids = list(string)
+  })
+  default = null
+
+  validation {
+    condition     = var.persistence != "aurora" || var.network != null
+    error_message = "persistence = \"aurora\" needs network = { vpc_id, private_subnet_ids }: the database and the functions run in the environment's private subnets."
+  }
+
+  validation {
+    condition = var.network == null || try(
+      can(regex("^vpc-[0-9a-f]+$", var.network.vpc_id)) && length(var.network.private_subnet_ids) >= 2 &&
+      alltrue([for id in var.network.private_subnet_ids : can(regex("^subnet-[0-9a-f]+$", id))]),
+      false,
+    )
+    error_message = "network needs a VPC id (vpc-...) and at least two private subnet ids (subnet-...) in different availability zones."
+  }
+}
+
+variable "create_vpc_endpoints" {
+  description = "Create interface endpoints (private DNS) for what the functions and the proxy call in the VPC: EventBridge, Secrets Manager, SSM, X-Ray. false when the VPC already has them (a shared platform VPC, where a second private DNS endpoint per service is refused): they must then admit HTTPS from the VPC's address range."
+  type        = bool
+  default     = true
+}
+
+variable "aurora" {
+  description = "The Aurora PostgreSQL cluster (persistence = aurora): engine version, Serverless v2 capacity (ACU), readers (failover targets), backups, Performance Insights retention, maintenance and backup windows."
+  type = object({
+    engine_version                      = optional(string, "17.4")
+    min_capacity                        = optional(number, 0.5)
+    max_capacity                        = optional(number, 4)
+    reader_count                        = optional(number, 0)
+    backup_retention_days               = optional(number, 7)
+    performance_insights_retention_days = optional(number, 7)
+    preferred_backup_window             = optional(string)
+    preferred_maintenance_window        = optional(string)
+  })
+  default = {}
+}
+
+variable "relay" {
+  description = "The outbox relay (persistence = aurora): rows claimed per pass and the pause between passes when nothing is due (ADR 0013)."
+  type = object({
+    batch_size       = optional(number, 500)
+    poll_interval_ms = optional(number, 100)
+  })
+  default = {}
+
+  validation {
+    condition     = var.relay.batch_size >= 10 && var.relay.batch_size <= 5000 && var.relay.poll_interval_ms >= 10 && var.relay.poll_interval_ms <= 60000
+    error_message = "relay.batch_size must be 10-5000 and relay.poll_interval_ms 10-60000."
   }
 }
 
@@ -37,7 +101,7 @@ variable "artifacts_dir" {
 }
 
 variable "function_settings" {
-  description = "Per-function overrides keyed by logical function name (e.g. create-product, publish-product-events)."
+  description = "Per-function overrides keyed by logical function name (e.g. create-product, publish-product-events, relay-product-outbox). The relay reserves 2 concurrent executions unless told otherwise here."
   type = map(object({
     memory_size                    = optional(number)
     timeout                        = optional(number)
@@ -47,21 +111,30 @@ variable "function_settings" {
 
   validation {
     condition = alltrue([
-      for fn in keys(var.function_settings) : contains(["create-product", "put-product", "get-product", "list-products", "delete-product", "publish-product-events"], fn)
+      for fn in keys(var.function_settings) : contains(["create-product", "put-product", "get-product", "list-products", "delete-product", "publish-product-events", "relay-product-outbox", "migrate-database"], fn)
     ])
-    error_message = "function_settings keys must be function names: create-product, put-product, get-product, list-products, delete-product, publish-product-events."
+    error_message = "function_settings keys must be function names: create-product, put-product, get-product, list-products, delete-product, publish-product-events, relay-product-outbox, migrate-database."
   }
 
   # Lambda refuses a reservation that leaves the account fewer than 100 unreserved concurrent
   # executions (its minimum). New and small accounts have a quota of 10 to 1000, so a reservation
   # that works in one account fails in another at apply; it is checked here against the quota the
-  # environment states.
+  # environment states. With aurora the relay reserves 2 (ADR 0013) unless function_settings says
+  # otherwise.
   validation {
-    condition = sum(concat([0], [for s in values(var.function_settings) : max(coalesce(s.reserved_concurrent_executions, 0), 0)])) == 0 || (
-      var.lambda_concurrency_quota != null &&
-      sum(concat([0], [for s in values(var.function_settings) : max(coalesce(s.reserved_concurrent_executions, 0), 0)])) <= try(var.lambda_concurrency_quota - 100, 0)
+    condition = (
+      sum(concat([0],
+        [for fn, s in var.function_settings : max(coalesce(s.reserved_concurrent_executions, 0), 0) if !contains(var.persistence == "aurora" ? ["publish-product-events"] : ["relay-product-outbox", "migrate-database"], fn)],
+        var.persistence == "aurora" && !contains(keys(var.function_settings), "relay-product-outbox") ? [2] : [],
+        )) == 0 || (
+        var.lambda_concurrency_quota != null &&
+        sum(concat([0],
+          [for fn, s in var.function_settings : max(coalesce(s.reserved_concurrent_executions, 0), 0) if !contains(var.persistence == "aurora" ? ["publish-product-events"] : ["relay-product-outbox", "migrate-database"], fn)],
+          var.persistence == "aurora" && !contains(keys(var.function_settings), "relay-product-outbox") ? [2] : [],
+        )) <= try(var.lambda_concurrency_quota - 100, 0)
+      )
     )
-    error_message = "Reserved concurrency must leave at least 100 unreserved concurrent executions in the account: set lambda_concurrency_quota to the account's quota (aws lambda get-account-settings: AccountLimit.ConcurrentExecutions) and keep the sum of reservations at most quota - 100, minus what other stacks in the account reserve."
+    error_message = "Reserved concurrency must leave at least 100 unreserved concurrent executions in the account: set lambda_concurrency_quota to the account's quota (aws lambda get-account-settings: AccountLimit.ConcurrentExecutions) and keep the sum of reservations (with aurora, the relay's 2 included) at most quota - 100, minus what other stacks in the account reserve."
   }
 }
 
@@ -270,11 +343,12 @@ variable "alarm_email_endpoints" {
 }
 
 variable "alarm_thresholds" {
-  description = "Alarm thresholds: 5xx share (fraction), p99 latency (ms), stream iterator age (ms)."
+  description = "Alarm thresholds: 5xx share (fraction), p99 latency (ms), stream iterator age (ms, dynamodb), age of the oldest unpublished outbox row (ms, aurora)."
   type = object({
-    api_5xx_rate       = optional(number, 0.01)
-    api_p99_latency_ms = optional(number, 1000)
-    iterator_age_ms    = optional(number, 60000)
+    api_5xx_rate         = optional(number, 0.01)
+    api_p99_latency_ms   = optional(number, 1000)
+    iterator_age_ms      = optional(number, 60000)
+    outbox_oldest_age_ms = optional(number, 60000)
   })
   default = {}
 }

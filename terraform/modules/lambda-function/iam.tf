@@ -1,4 +1,43 @@
+data "aws_partition" "current" {}
+
+data "aws_region" "current" {}
+
 locals {
+  ec2_arn = "arn:${data.aws_partition.current.partition}:ec2:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}"
+
+  # In a VPC, Lambda creates and removes the function's network interfaces with the function's
+  # role. Creating one is allowed only in the given subnets, with the given security groups, in the
+  # given VPC; the other changes only to interfaces in that VPC. The two Describe calls have no
+  # resource-level permissions ("*" is their only valid resource).
+  vpc_statements = flatten([
+    for vpc in(var.vpc_config == null ? [] : [var.vpc_config]) : [
+      {
+        Sid    = "CreateVpcNetworkInterfaces"
+        Effect = "Allow"
+        Action = ["ec2:CreateNetworkInterface"]
+        Resource = concat(
+          ["${local.ec2_arn}:network-interface/*"],
+          [for id in vpc.subnet_ids : "${local.ec2_arn}:subnet/${id}"],
+          [for id in vpc.security_group_ids : "${local.ec2_arn}:security-group/${id}"],
+        )
+        Condition = { ArnEquals = { "ec2:Vpc" = ["${local.ec2_arn}:vpc/${vpc.vpc_id}"] } }
+      },
+      {
+        Sid       = "ManageVpcNetworkInterfaces"
+        Effect    = "Allow"
+        Action    = ["ec2:AssignPrivateIpAddresses", "ec2:DeleteNetworkInterface", "ec2:UnassignPrivateIpAddresses"]
+        Resource  = ["${local.ec2_arn}:network-interface/*"]
+        Condition = { ArnEquals = { "ec2:Vpc" = ["${local.ec2_arn}:vpc/${vpc.vpc_id}"] } }
+      },
+      {
+        Sid      = "DescribeVpcNetworkInterfaces"
+        Effect   = "Allow"
+        Action   = ["ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"]
+        Resource = ["*"]
+      },
+    ]
+  ])
+
   # Managed here so callers cannot forget them; every other permission comes from
   # var.policy_statements, which is validated to be free of wildcards.
   builtin_statements = [
@@ -37,7 +76,7 @@ locals {
 
   role_policy = jsonencode({
     Version   = "2012-10-17"
-    Statement = concat(local.builtin_statements, local.caller_statements)
+    Statement = concat(local.builtin_statements, local.vpc_statements, local.caller_statements)
   })
 }
 

@@ -87,3 +87,25 @@ output "role_permissions_boundary_arn" {
   description = "ARN of the role's permissions boundary, or null."
   value       = aws_iam_role.this.permissions_boundary
 }
+
+output "function_vpc_config" {
+  description = "Subnets and security groups of the function's network interfaces, or null outside a VPC."
+  value = var.vpc_config == null ? null : {
+    subnet_ids         = sort(aws_lambda_function.this.vpc_config[0].subnet_ids)
+    security_group_ids = sort(aws_lambda_function.this.vpc_config[0].security_group_ids)
+  }
+}
+
+output "async_invocation" {
+  description = "Retries, maximum event age and on-failure destination of asynchronous invocations, or null when not configured."
+  value = var.async_invocation == null ? null : {
+    maximum_retry_attempts       = aws_lambda_function_event_invoke_config.this[0].maximum_retry_attempts
+    maximum_event_age_in_seconds = aws_lambda_function_event_invoke_config.this[0].maximum_event_age_in_seconds
+    on_failure_destination_arn   = aws_lambda_function_event_invoke_config.this[0].destination_config[0].on_failure[0].destination
+  }
+}
+
+output "deploy_after" {
+  description = "The values the function's creation and updates wait for."
+  value       = var.deploy_after
+}

@@ -191,3 +191,49 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "vpc_config" {
+  description = "Places the function in these private subnets of vpc_id with these security groups, and grants the role what Lambda needs to manage the function's network interfaces there (and nowhere else). null: outside any VPC."
+  type = object({
+    vpc_id             = string
+    subnet_ids         = list(string)
+    security_group_ids = list(string)
+  })
+  default = null
+
+  validation {
+    condition = var.vpc_config == null || try(
+      can(regex("^vpc-[0-9a-f]+$", var.vpc_config.vpc_id)) &&
+      length(var.vpc_config.subnet_ids) > 0 && alltrue([for id in var.vpc_config.subnet_ids : can(regex("^subnet-[0-9a-f]+$", id))]) &&
+      length(var.vpc_config.security_group_ids) > 0 && alltrue([for id in var.vpc_config.security_group_ids : can(regex("^sg-[0-9a-f]+$", id))]),
+      false,
+    )
+    error_message = "vpc_config needs a VPC id (vpc-...), at least one subnet id (subnet-...) and at least one security group id (sg-...)."
+  }
+}
+
+variable "async_invocation" {
+  description = "For a function invoked asynchronously (e.g. by a schedule): retries and maximum event age, then the on-failure destination (an SQS queue ARN) that receives the event with its error. The caller grants the role sqs:SendMessage on it (and the queue key). null: Lambda's defaults, no destination."
+  type = object({
+    maximum_retry_attempts       = number
+    maximum_event_age_in_seconds = number
+    on_failure_destination_arn   = string
+  })
+  default = null
+
+  validation {
+    condition = var.async_invocation == null || try(
+      var.async_invocation.maximum_retry_attempts >= 0 && var.async_invocation.maximum_retry_attempts <= 2 &&
+      var.async_invocation.maximum_event_age_in_seconds >= 60 && var.async_invocation.maximum_event_age_in_seconds <= 21600 &&
+      can(regex("^arn:aws[a-z-]*:sqs:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]+$", var.async_invocation.on_failure_destination_arn)),
+      false,
+    )
+    error_message = "async_invocation needs 0-2 retries, a maximum event age of 60-21600 seconds and an SQS queue ARN as on-failure destination."
+  }
+}
+
+variable "deploy_after" {
+  description = "Values the function's creation and updates must wait for (e.g. the result of a schema migration), so that new code never runs before what it relies on exists."
+  type        = list(string)
+  default     = []
+}

@@ -104,13 +104,15 @@ resource "aws_cloudwatch_metric_alarm" "lambda_throttles" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "iterator_age" {
+  count = var.event_publisher.kind == "stream" ? 1 : 0
+
   alarm_name        = "${var.name}-stream-iterator-age"
-  alarm_description = "${var.stream_function_name} lags the products stream by more than ${var.iterator_age_threshold_ms} ms in 3 of 5 minutes. ${local.runbook}"
+  alarm_description = "${var.event_publisher.function_name} lags the products stream by more than ${var.iterator_age_threshold_ms} ms in 3 of 5 minutes. ${local.runbook}"
 
   namespace   = "AWS/Lambda"
   metric_name = "IteratorAge"
   dimensions = {
-    FunctionName = var.stream_function_name
+    FunctionName = var.event_publisher.function_name
   }
   statistic = "Maximum"
 
@@ -120,6 +122,35 @@ resource "aws_cloudwatch_metric_alarm" "iterator_age" {
   comparison_operator = "GreaterThanThreshold"
   threshold           = var.iterator_age_threshold_ms
   treat_missing_data  = "notBreaching"
+
+  alarm_actions = local.alarm_actions
+  ok_actions    = local.alarm_actions
+
+  tags = var.tags
+}
+
+# The relay reports the age of the oldest unpublished change at the end of every invocation (one a
+# minute). No report at all means the relay is not running or cannot reach the database: changes
+# wait (never lost), so missing data alarms too.
+resource "aws_cloudwatch_metric_alarm" "outbox_oldest_age" {
+  count = var.event_publisher.kind == "outbox" ? 1 : 0
+
+  alarm_name        = "${var.name}-outbox-oldest-age"
+  alarm_description = "The oldest unpublished product change is older than ${var.outbox_oldest_age_threshold_ms} ms, or ${var.event_publisher.function_name} stopped reporting, in 3 of 5 minutes. ${local.runbook}"
+
+  namespace   = var.metrics_namespace
+  metric_name = "OutboxOldestAge"
+  dimensions = {
+    service = var.service_name
+  }
+  statistic = "Maximum"
+
+  period              = 60
+  evaluation_periods  = 5
+  datapoints_to_alarm = 3
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = var.outbox_oldest_age_threshold_ms
+  treat_missing_data  = "breaching"
 
   alarm_actions = local.alarm_actions
   ok_actions    = local.alarm_actions
@@ -154,7 +185,7 @@ resource "aws_cloudwatch_metric_alarm" "dlq_depth" {
 
 resource "aws_cloudwatch_metric_alarm" "failed_put_events" {
   alarm_name        = "${var.name}-failed-put-events"
-  alarm_description = "The stream processor could not publish some events to EventBridge (EventsFailed > 0); they are being retried. ${local.runbook}"
+  alarm_description = "${var.event_publisher.function_name} could not publish some events to EventBridge (EventsFailed > 0); they are being retried. ${local.runbook}"
 
   namespace   = var.metrics_namespace
   metric_name = "EventsFailed"

@@ -4,6 +4,24 @@ locals {
   region = data.aws_region.current.name
   api    = ["ApiName", var.rest_api_name, "Stage", var.stage_name]
   emf    = ["service", var.service_name]
+  outbox = var.event_publisher.kind == "outbox"
+
+  # The same panels whichever store is deployed: what differs is the metric behind them.
+  publishing_lag = local.outbox ? [
+    concat([var.metrics_namespace, "OutboxOldestAge"], local.emf, [{ label = "oldest unpublished change" }]),
+    ] : [
+    ["AWS/Lambda", "IteratorAge", "FunctionName", var.event_publisher.function_name, { label = "stream iterator age" }],
+  ]
+  publishing_backlog = local.outbox ? [concat([var.metrics_namespace, "OutboxBacklog"], local.emf, [{ stat = "Maximum", label = "outbox backlog" }])] : []
+  store_metrics = var.store.kind == "aurora" ? [
+    ["AWS/RDS", "ServerlessDatabaseCapacity", "DBClusterIdentifier", var.store.cluster_identifier, { stat = "Maximum", label = "capacity (ACU)" }],
+    ["AWS/RDS", "DatabaseConnections", "DBClusterIdentifier", var.store.cluster_identifier, { stat = "Maximum", label = "database connections" }],
+    ["AWS/RDS", "ClientConnections", "ProxyName", var.store.proxy_name, { stat = "Maximum", label = "proxy client connections" }],
+    ["AWS/RDS", "DatabaseConnectionsCurrentlySessionPinned", "ProxyName", var.store.proxy_name, { stat = "Maximum", label = "pinned sessions" }],
+    ] : [
+    ["AWS/DynamoDB", "ConsumedReadCapacityUnits", "TableName", var.store.table_name, { stat = "Sum", label = "read units" }],
+    ["AWS/DynamoDB", "ConsumedWriteCapacityUnits", "TableName", var.store.table_name, { stat = "Sum", label = "write units" }],
+  ]
 
   widgets = [
     {
@@ -36,19 +54,24 @@ locals {
       metrics = [for key, fn in var.function_names : ["AWS/Lambda", "Duration", "FunctionName", fn, { label = key }]]
     },
     {
-      title   = "Stream iterator age (ms)"
+      title   = "Event publishing lag (ms)"
       stat    = "Maximum"
-      metrics = [["AWS/Lambda", "IteratorAge", "FunctionName", var.stream_function_name]]
+      metrics = local.publishing_lag
     },
     {
       title   = "Product events"
       stat    = "Sum"
-      metrics = [for m in ["RecordsIn", "EventsPublished", "EventsFailed"] : concat([var.metrics_namespace, m], local.emf)]
+      metrics = concat([for m in ["RecordsIn", "EventsPublished", "EventsFailed"] : concat([var.metrics_namespace, m], local.emf)], local.publishing_backlog)
     },
     {
       title   = "Product writes"
       stat    = "Sum"
       metrics = [for m in ["ProductsCreated", "ProductsUpdated", "ProductsDeleted", "ValidationFailures"] : concat([var.metrics_namespace, m], local.emf)]
+    },
+    {
+      title   = "Store"
+      stat    = "Maximum"
+      metrics = local.store_metrics
     },
     {
       title   = "Dead-letter queues (visible messages)"
@@ -88,7 +111,8 @@ locals {
             title = "Alarms"
             alarms = concat(
               [aws_cloudwatch_metric_alarm.api_5xx_rate.arn, aws_cloudwatch_metric_alarm.api_p99_latency.arn],
-              [aws_cloudwatch_metric_alarm.iterator_age.arn, aws_cloudwatch_metric_alarm.failed_put_events.arn],
+              [for a in concat(aws_cloudwatch_metric_alarm.iterator_age, aws_cloudwatch_metric_alarm.outbox_oldest_age) : a.arn],
+              [aws_cloudwatch_metric_alarm.failed_put_events.arn],
               [for a in values(aws_cloudwatch_metric_alarm.dlq_depth) : a.arn],
               [for a in values(aws_cloudwatch_metric_alarm.lambda_errors) : a.arn],
               [for a in values(aws_cloudwatch_metric_alarm.lambda_throttles) : a.arn],

@@ -13,7 +13,9 @@ output "alarm_arns" {
   value = {
     for a in concat(
       [aws_cloudwatch_metric_alarm.api_5xx_rate, aws_cloudwatch_metric_alarm.api_p99_latency],
-      [aws_cloudwatch_metric_alarm.iterator_age, aws_cloudwatch_metric_alarm.failed_put_events],
+      aws_cloudwatch_metric_alarm.iterator_age,
+      aws_cloudwatch_metric_alarm.outbox_oldest_age,
+      [aws_cloudwatch_metric_alarm.failed_put_events],
       values(aws_cloudwatch_metric_alarm.dlq_depth),
       values(aws_cloudwatch_metric_alarm.lambda_errors),
       values(aws_cloudwatch_metric_alarm.lambda_throttles),
@@ -50,4 +52,19 @@ output "dashboard_body_json" {
 output "email_subscription_endpoints" {
   description = "E-mail addresses subscribed to the alarm topic."
   value       = sort([for s in aws_sns_topic_subscription.email : s.endpoint])
+}
+
+output "event_publishing_alarm" {
+  description = "The alarm on the publisher's lag: { alarm_name, namespace, metric_name, dimensions, statistic, threshold, treat_missing_data }."
+  value = one([
+    for a in concat(aws_cloudwatch_metric_alarm.iterator_age, aws_cloudwatch_metric_alarm.outbox_oldest_age) : {
+      alarm_name         = a.alarm_name
+      namespace          = a.namespace
+      metric_name        = a.metric_name
+      dimensions         = a.dimensions
+      statistic          = a.statistic
+      threshold          = a.threshold
+      treat_missing_data = a.treat_missing_data
+    }
+  ])
 }

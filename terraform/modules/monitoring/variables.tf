@@ -49,9 +49,39 @@ variable "function_names" {
   }
 }
 
-variable "stream_function_name" {
-  description = "Lambda function consuming the DynamoDB stream (IteratorAge)."
-  type        = string
+variable "event_publisher" {
+  description = <<-EOT
+    The function that turns committed changes into product events, and how its lag is measured:
+    stream (the DynamoDB stream's consumer: AWS/Lambda IteratorAge) or outbox (the outbox relay:
+    the OutboxOldestAge and OutboxBacklog EMF metrics it emits under metrics_namespace).
+  EOT
+  type = object({
+    kind          = string
+    function_name = string
+  })
+
+  validation {
+    condition     = contains(["stream", "outbox"], var.event_publisher.kind)
+    error_message = "event_publisher.kind must be one of: stream, outbox."
+  }
+}
+
+variable "store" {
+  description = "The store the dashboard charts: dynamodb (products table_name) or aurora (cluster_identifier and proxy_name)."
+  type = object({
+    kind               = string
+    table_name         = optional(string)
+    cluster_identifier = optional(string)
+    proxy_name         = optional(string)
+  })
+
+  validation {
+    condition = (
+      (var.store.kind == "dynamodb" && var.store.table_name != null) ||
+      (var.store.kind == "aurora" && var.store.cluster_identifier != null && var.store.proxy_name != null)
+    )
+    error_message = "store must be { kind = \"dynamodb\", table_name } or { kind = \"aurora\", cluster_identifier, proxy_name }."
+  }
 }
 
 variable "dead_letter_queue_names" {
@@ -94,13 +124,24 @@ variable "api_p99_latency_threshold_ms" {
 }
 
 variable "iterator_age_threshold_ms" {
-  description = "Alarm when the stream consumer lags by more than this many milliseconds."
+  description = "Alarm when the stream consumer lags by more than this many milliseconds (event_publisher.kind = stream)."
   type        = number
   default     = 60000
 
   validation {
     condition     = var.iterator_age_threshold_ms > 0
     error_message = "iterator_age_threshold_ms must be positive."
+  }
+}
+
+variable "outbox_oldest_age_threshold_ms" {
+  description = "Alarm when the oldest unpublished outbox row is older than this many milliseconds (event_publisher.kind = outbox)."
+  type        = number
+  default     = 60000
+
+  validation {
+    condition     = var.outbox_oldest_age_threshold_ms > 0
+    error_message = "outbox_oldest_age_threshold_ms must be positive."
   }
 }
 

@@ -83,3 +83,41 @@ mock_resource "aws_iam_policy" {
 mock_resource "aws_iam_openid_connect_provider" {
   defaults = { arn = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" }
 }
+
+# persistence = aurora
+mock_data "aws_vpc" {
+  defaults = {
+    cidr_block           = "10.20.0.0/16"
+    enable_dns_support   = true
+    enable_dns_hostnames = true
+  }
+}
+# Each subnet gets its own (generated) availability zone.
+mock_data "aws_subnet" {
+  defaults = { vpc_id = "vpc-0a1b2c3d", map_public_ip_on_launch = false }
+}
+mock_resource "aws_security_group" {
+  defaults = { id = "sg-0c0c0c0c" }
+}
+mock_resource "aws_rds_cluster" {
+  defaults = {
+    arn = "arn:aws:rds:eu-west-1:123456789012:cluster:mock"
+    master_user_secret = [{
+      secret_arn    = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!cluster-0000-AbCdEf"
+      kms_key_id    = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555"
+      secret_status = "active"
+    }]
+  }
+}
+mock_resource "aws_db_proxy" {
+  defaults = {
+    arn      = "arn:aws:rds:eu-west-1:123456789012:db-proxy:prx-0123456789abcdef0"
+    endpoint = "mock.proxy-abcdefghijkl.eu-west-1.rds.amazonaws.com"
+  }
+}
+mock_resource "aws_scheduler_schedule" {
+  defaults = { arn = "arn:aws:scheduler:eu-west-1:123456789012:schedule/default/mock" }
+}
+mock_resource "aws_lambda_invocation" {
+  defaults = { result = "{\"applied\":[1],\"current\":1}" }
+}

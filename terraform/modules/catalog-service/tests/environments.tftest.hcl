@@ -1,6 +1,6 @@
 # What follows from the environment and the switches the environments set differently: deletion
 # protection, the E2E interceptor, the web ACL and alarm recipients prod requires, the authorizer,
-# reserved concurrency, the persistence adapter. Also that the outputs
+# reserved concurrency, what the persistence switch requires. Also that the outputs
 # the environments' tests read report the resources themselves.
 
 mock_provider "aws" {
@@ -22,7 +22,7 @@ run "dev_tables_are_deletable" {
   command = plan
 
   assert {
-    condition     = module.products_table.table_deletion_protection_enabled == false && module.idempotency_table.table_deletion_protection_enabled == false
+    condition     = module.products_table[0].table_deletion_protection_enabled == false && module.idempotency_table[0].table_deletion_protection_enabled == false
     error_message = "dev tables must be deletable."
   }
 
@@ -50,7 +50,7 @@ run "outside_dev_tables_are_protected_and_events_stay_out_of_test_queues" {
   }
 
   assert {
-    condition     = module.products_table.table_deletion_protection_enabled == true && module.idempotency_table.table_deletion_protection_enabled == true
+    condition     = module.products_table[0].table_deletion_protection_enabled == true && module.idempotency_table[0].table_deletion_protection_enabled == true
     error_message = "Tables must be deletion protected everywhere but dev."
   }
 
@@ -181,14 +181,17 @@ run "a_shared_jwt_lambda_authorizer_can_replace_cognito" {
   }
 }
 
-run "aurora_is_accepted_but_not_deployable_yet" {
+# aurora runs in the environment's VPC and reserves 2 executions for the relay: without a network,
+# or without the account's quota to check the reservation against, it does not plan
+# (tests/aurora.tftest.hcl covers the deployment itself).
+run "aurora_needs_a_network_and_the_account_quota" {
   command = plan
 
   variables {
     persistence = "aurora"
   }
 
-  expect_failures = [terraform_data.persistence_guard]
+  expect_failures = [var.network, var.function_settings]
 }
 
 run "unknown_persistence_is_rejected" {
@@ -222,10 +225,10 @@ run "audit_outputs_report_the_resources" {
 
   assert {
     condition = (
-      output.products_table_deletion_protection_enabled == module.products_table.table_deletion_protection_enabled &&
-      output.idempotency_table_deletion_protection_enabled == module.idempotency_table.table_deletion_protection_enabled &&
-      output.products_table_point_in_time_recovery_enabled == module.products_table.table_point_in_time_recovery_enabled &&
-      output.idempotency_table_point_in_time_recovery_enabled == module.idempotency_table.table_point_in_time_recovery_enabled
+      output.products_table_deletion_protection_enabled == module.products_table[0].table_deletion_protection_enabled &&
+      output.idempotency_table_deletion_protection_enabled == module.idempotency_table[0].table_deletion_protection_enabled &&
+      output.products_table_point_in_time_recovery_enabled == module.products_table[0].table_point_in_time_recovery_enabled &&
+      output.idempotency_table_point_in_time_recovery_enabled == module.idempotency_table[0].table_point_in_time_recovery_enabled
     )
     error_message = "The table outputs must report each table's own settings."
   }
@@ -270,7 +273,7 @@ run "audit_outputs_report_the_resources" {
 
   assert {
     condition = (
-      module.stream_function.function_reserved_concurrent_executions == 20 &&
+      module.stream_function[0].function_reserved_concurrent_executions == 20 &&
       module.api_functions["create-product"].function_reserved_concurrent_executions == 0 &&
       module.api_functions["get-product"].function_reserved_concurrent_executions == -1
     )

@@ -7,18 +7,18 @@ mock_provider "aws" {
 
   # Distinct ARNs, so the policies below can be checked resource by resource.
   override_resource {
-    target = module.products_table.aws_dynamodb_table.this
+    target = module.products_table[0].aws_dynamodb_table.this
     values = {
       arn        = "arn:aws:dynamodb:eu-west-1:123456789012:table/products"
       stream_arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/products/stream/2025-01-01T00:00:00.000"
     }
   }
   override_resource {
-    target = module.idempotency_table.aws_dynamodb_table.this
+    target = module.idempotency_table[0].aws_dynamodb_table.this
     values = { arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/idempotency" }
   }
   override_resource {
-    target = module.stream_processor.aws_sqs_queue.on_failure
+    target = module.stream_processor[0].aws_sqs_queue.on_failure
     values = {
       arn = "arn:aws:sqs:eu-west-1:123456789012:on-failure"
       url = "https://sqs.eu-west-1.amazonaws.com/123456789012/on-failure"
@@ -122,7 +122,7 @@ run "function_roles_are_least_privilege_without_wildcards" {
 
   assert {
     condition = alltrue(flatten([
-      for fn, m in merge(module.api_functions, { publish-product-events = module.stream_function }) : [
+      for fn, m in merge(module.api_functions, { publish-product-events = module.stream_function[0] }) : [
         for s in jsondecode(m.role_policy_json).Statement : alltrue(concat(
           [for a in s.Action : !strcontains(a, "*")],
           [for r in s.Resource : s.Sid == "WriteXRayTraces" || r == "${m.log_group_arn}:log-stream:*" || !strcontains(r, "*")],
@@ -195,7 +195,7 @@ run "function_roles_are_least_privilege_without_wildcards" {
 
   assert {
     condition = [
-      for s in jsondecode(module.stream_function.role_policy_json).Statement : s if !contains(["WriteOwnLogs", "WriteXRayTraces"], s.Sid)
+      for s in jsondecode(module.stream_function[0].role_policy_json).Statement : s if !contains(["WriteOwnLogs", "WriteXRayTraces"], s.Sid)
       ] == [
       {
         Sid      = "ReadProductsStream"
@@ -232,7 +232,7 @@ run "function_roles_are_least_privilege_without_wildcards" {
 
   assert {
     condition = alltrue([
-      for m in merge(module.api_functions, { publish-product-events = module.stream_function }) :
+      for m in merge(module.api_functions, { publish-product-events = module.stream_function[0] }) :
       jsondecode(m.role_assume_role_policy_json).Statement == [
         {
           Sid       = "LambdaAssumeRole"
@@ -265,7 +265,7 @@ run "functions_are_traced_node22_arm64_with_bounded_encrypted_logs" {
 
   assert {
     condition = alltrue([
-      for m in merge(module.api_functions, { publish-product-events = module.stream_function }) :
+      for m in merge(module.api_functions, { publish-product-events = module.stream_function[0] }) :
       m.function_runtime == "nodejs22.x" && m.function_architecture == "arm64" && m.function_tracing_mode == "Active"
     ])
     error_message = "Every function must run nodejs22.x on arm64 with active X-Ray tracing."
@@ -273,7 +273,7 @@ run "functions_are_traced_node22_arm64_with_bounded_encrypted_logs" {
 
   assert {
     condition = alltrue([
-      for m in merge(module.api_functions, { publish-product-events = module.stream_function }) :
+      for m in merge(module.api_functions, { publish-product-events = module.stream_function[0] }) :
       m.log_group_retention_in_days == var.log_retention_in_days && m.log_group_kms_key_arn == module.kms.key_arn
     ])
     error_message = "Every function log group must be KMS encrypted with the environment's retention."
@@ -281,7 +281,7 @@ run "functions_are_traced_node22_arm64_with_bounded_encrypted_logs" {
 
   assert {
     condition = alltrue([
-      for m in merge(module.api_functions, { publish-product-events = module.stream_function }) :
+      for m in merge(module.api_functions, { publish-product-events = module.stream_function[0] }) :
       m.function_environment_variables.SERVICE_NAME == "catalog-${var.environment}" &&
       m.function_environment_variables.LOG_LEVEL == var.log_level &&
       m.function_environment_variables.METRICS_NAMESPACE == var.metrics_namespace &&
@@ -308,15 +308,15 @@ run "functions_are_traced_node22_arm64_with_bounded_encrypted_logs" {
 
   assert {
     condition = (
-      module.stream_function.function_environment_variables.EVENT_BUS_NAME == "catalog-${var.environment}" &&
-      module.stream_function.function_environment_variables.EVENT_SOURCE == var.event_source
+      module.stream_function[0].function_environment_variables.EVENT_BUS_NAME == "catalog-${var.environment}" &&
+      module.stream_function[0].function_environment_variables.EVENT_SOURCE == var.event_source
     )
     error_message = "The stream function needs EVENT_BUS_NAME and EVENT_SOURCE."
   }
 
   assert {
     condition = alltrue([
-      for fn, m in merge(module.api_functions, { publish-product-events = module.stream_function }) :
+      for fn, m in merge(module.api_functions, { publish-product-events = module.stream_function[0] }) :
       m.function_source_code_hash == filebase64sha256("${var.artifacts_dir}/${fn}.zip")
     ])
     error_message = "Each function must deploy build/functions/<name>.zip, hashed so a new build redeploys."
@@ -328,28 +328,28 @@ run "data_and_messages_are_encrypted_and_recoverable" {
 
   assert {
     condition = (
-      module.products_table.table_kms_key_arn == module.kms.key_arn &&
-      module.idempotency_table.table_kms_key_arn == module.kms.key_arn &&
-      module.products_table.table_point_in_time_recovery_enabled == true &&
-      module.idempotency_table.table_point_in_time_recovery_enabled == true
+      module.products_table[0].table_kms_key_arn == module.kms.key_arn &&
+      module.idempotency_table[0].table_kms_key_arn == module.kms.key_arn &&
+      module.products_table[0].table_point_in_time_recovery_enabled == true &&
+      module.idempotency_table[0].table_point_in_time_recovery_enabled == true
     )
     error_message = "Both tables must be encrypted with the customer managed key and have PITR."
   }
 
   assert {
-    condition     = module.products_table.table_stream_view_type == "NEW_AND_OLD_IMAGES" && module.idempotency_table.table_stream_view_type == null
+    condition     = module.products_table[0].table_stream_view_type == "NEW_AND_OLD_IMAGES" && module.idempotency_table[0].table_stream_view_type == null
     error_message = "The products table streams NEW_AND_OLD_IMAGES; the idempotency table has no stream."
   }
 
   assert {
-    condition     = module.idempotency_table.table_ttl_attribute_name == "expiresAt" && module.products_table.table_ttl_attribute_name == null
+    condition     = module.idempotency_table[0].table_ttl_attribute_name == "expiresAt" && module.products_table[0].table_ttl_attribute_name == null
     error_message = "Idempotency records expire through expiresAt; products never expire."
   }
 
   assert {
     condition = (
-      module.products_table.table_deletion_protection_enabled == (var.environment != "dev") &&
-      module.idempotency_table.table_deletion_protection_enabled == (var.environment != "dev")
+      module.products_table[0].table_deletion_protection_enabled == (var.environment != "dev") &&
+      module.idempotency_table[0].table_deletion_protection_enabled == (var.environment != "dev")
     )
     error_message = "Tables must be deletion protected everywhere but dev."
   }
@@ -361,18 +361,18 @@ run "data_and_messages_are_encrypted_and_recoverable" {
 
   assert {
     condition = (
-      module.stream_processor.event_source_mapping_function_response_types == toset(["ReportBatchItemFailures"]) &&
-      module.stream_processor.event_source_mapping_bisect_batch_on_function_error == true &&
-      module.stream_processor.event_source_mapping_maximum_retry_attempts == var.stream_processing.maximum_retry_attempts &&
-      module.stream_processor.event_source_mapping_maximum_record_age_in_seconds == var.stream_processing.maximum_record_age_in_seconds
+      module.stream_processor[0].event_source_mapping_function_response_types == toset(["ReportBatchItemFailures"]) &&
+      module.stream_processor[0].event_source_mapping_bisect_batch_on_function_error == true &&
+      module.stream_processor[0].event_source_mapping_maximum_retry_attempts == var.stream_processing.maximum_retry_attempts &&
+      module.stream_processor[0].event_source_mapping_maximum_record_age_in_seconds == var.stream_processing.maximum_record_age_in_seconds
     )
     error_message = "The stream mapping must report batch item failures, bisect, and bound retries and record age."
   }
 
   assert {
     condition = (
-      module.stream_processor.event_source_mapping_on_failure_destination_arn == "arn:aws:sqs:eu-west-1:123456789012:on-failure" &&
-      module.stream_processor.on_failure_queue_kms_key_arn == module.kms.key_arn
+      module.stream_processor[0].event_source_mapping_on_failure_destination_arn == "arn:aws:sqs:eu-west-1:123456789012:on-failure" &&
+      module.stream_processor[0].on_failure_queue_kms_key_arn == module.kms.key_arn
     )
     error_message = "Exhausted stream batches must go to the KMS encrypted on-failure queue."
   }
@@ -419,7 +419,7 @@ run "events_the_bus_cannot_deliver_are_kept_encrypted_and_alarmed" {
 
   assert {
     condition = module.monitoring.dead_letter_queue_alarms == {
-      stream-on-failure = { alarm_name = "catalog-staging-stream-on-failure-depth", queue_name = module.stream_processor.on_failure_queue_name, threshold = 0 }
+      stream-on-failure = { alarm_name = "catalog-staging-stream-on-failure-depth", queue_name = module.stream_processor[0].on_failure_queue_name, threshold = 0 }
       events-dlq        = { alarm_name = "catalog-staging-events-dlq-depth", queue_name = module.event_bus.dead_letter_queue_name, threshold = 0 }
     }
     error_message = "Both the stream's on-failure queue and the bus's dead-letter queue must alarm on their first message."
@@ -458,7 +458,7 @@ run "key_policy_covers_exactly_this_environment" {
           "kms:EncryptionContext:aws:logs:arn" = [
             for name in concat(
               [for fn in sort(keys(module.api_functions)) : module.api_functions[fn].log_group_name],
-              [module.stream_function.log_group_name, module.rest_api.access_log_group_name],
+              [module.stream_function[0].log_group_name, module.rest_api.access_log_group_name],
               # Named after the REST API id, unknown until the API exists: any API's, for this stage.
               [replace(module.rest_api.execution_log_group_name, module.rest_api.rest_api_id, "*")],
             ) : "arn:aws:logs:eu-west-1:123456789012:log-group:${name}"

@@ -13,6 +13,14 @@ mock_provider "aws" {
     }
   }
 
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
+
+  mock_data "aws_region" {
+    defaults = { name = "eu-west-1" }
+  }
+
   mock_resource "aws_iam_role" {
     defaults = {
       arn = "arn:aws:iam::123456789012:role/catalog-test-get-product"
@@ -235,5 +243,127 @@ run "caps_concurrency_when_asked" {
   assert {
     condition     = aws_lambda_function.this.reserved_concurrent_executions == 25
     error_message = "Reserved concurrency must be configurable."
+  }
+}
+
+run "stays_outside_any_vpc_without_vpc_config" {
+  command = plan
+
+  assert {
+    condition     = length(aws_lambda_function.this.vpc_config) == 0 && output.function_vpc_config == null
+    error_message = "Without vpc_config the function must not be placed in a VPC."
+  }
+
+  assert {
+    condition = length([
+      for s in jsondecode(aws_iam_role_policy.this.policy).Statement : s if anytrue([for a in s.Action : startswith(a, "ec2:")])
+    ]) == 0
+    error_message = "Outside a VPC the role needs no network interface permissions."
+  }
+
+  assert {
+    condition     = length(aws_lambda_function_event_invoke_config.this) == 0 && output.async_invocation == null
+    error_message = "Asynchronous invocation settings exist only when asked for."
+  }
+}
+
+# In a VPC Lambda manages the function's network interfaces with the function's role: the module
+# grants exactly that, scoped to the given subnets, security groups and VPC (the Describe calls have
+# no resource-level permissions).
+run "runs_in_private_subnets_when_given_a_vpc" {
+  command = plan
+
+  variables {
+    vpc_config = {
+      vpc_id             = "vpc-0a1b2c3d"
+      subnet_ids         = ["subnet-0b2", "subnet-0a1"]
+      security_group_ids = ["sg-0f1"]
+    }
+  }
+
+  assert {
+    condition = (
+      output.function_vpc_config.subnet_ids == tolist(["subnet-0a1", "subnet-0b2"]) &&
+      output.function_vpc_config.security_group_ids == tolist(["sg-0f1"])
+    )
+    error_message = "The function must be placed in the given subnets with the given security groups."
+  }
+
+  assert {
+    condition = [
+      for s in jsondecode(aws_iam_role_policy.this.policy).Statement : s if anytrue([for a in s.Action : startswith(a, "ec2:")])
+      ] == [
+      {
+        Sid    = "CreateVpcNetworkInterfaces"
+        Effect = "Allow"
+        Action = ["ec2:CreateNetworkInterface"]
+        Resource = [
+          "arn:aws:ec2:eu-west-1:123456789012:network-interface/*",
+          "arn:aws:ec2:eu-west-1:123456789012:subnet/subnet-0b2",
+          "arn:aws:ec2:eu-west-1:123456789012:subnet/subnet-0a1",
+          "arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0f1",
+        ]
+        Condition = { ArnEquals = { "ec2:Vpc" = ["arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-0a1b2c3d"] } }
+      },
+      {
+        Sid       = "ManageVpcNetworkInterfaces"
+        Effect    = "Allow"
+        Action    = ["ec2:AssignPrivateIpAddresses", "ec2:DeleteNetworkInterface", "ec2:UnassignPrivateIpAddresses"]
+        Resource  = ["arn:aws:ec2:eu-west-1:123456789012:network-interface/*"]
+        Condition = { ArnEquals = { "ec2:Vpc" = ["arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-0a1b2c3d"] } }
+      },
+      {
+        Sid      = "DescribeVpcNetworkInterfaces"
+        Effect   = "Allow"
+        Action   = ["ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"]
+        Resource = ["*"]
+      },
+    ]
+    error_message = "In a VPC the role may create network interfaces only in the given subnets, with the given security groups, in the given VPC, and change or delete only interfaces of that VPC."
+  }
+
+  assert {
+    condition = alltrue([
+      for s in jsondecode(aws_iam_role_policy.this.policy).Statement : alltrue([for r in s.Resource : !strcontains(r, "*")]) ||
+      contains(["WriteXRayTraces", "WriteOwnLogs", "CreateVpcNetworkInterfaces", "ManageVpcNetworkInterfaces", "DescribeVpcNetworkInterfaces"], s.Sid)
+    ])
+    error_message = "Only X-Ray, the function's log streams and the network interface statements may use a wildcard."
+  }
+}
+
+run "refuses_a_vpc_config_without_subnets_or_security_groups" {
+  command = plan
+
+  variables {
+    vpc_config = { vpc_id = "vpc-0a1b2c3d", subnet_ids = [], security_group_ids = ["0.0.0.0/0"] }
+  }
+
+  expect_failures = [var.vpc_config]
+}
+
+run "sends_failed_asynchronous_invocations_to_the_destination" {
+  command = plan
+
+  variables {
+    async_invocation = {
+      maximum_retry_attempts       = 0
+      maximum_event_age_in_seconds = 300
+      on_failure_destination_arn   = "arn:aws:sqs:eu-west-1:123456789012:catalog-test-relay-dlq"
+    }
+    deploy_after = ["schema-0001"]
+  }
+
+  assert {
+    condition = output.async_invocation == {
+      maximum_retry_attempts       = 0
+      maximum_event_age_in_seconds = 300
+      on_failure_destination_arn   = "arn:aws:sqs:eu-west-1:123456789012:catalog-test-relay-dlq"
+    }
+    error_message = "Failed asynchronous invocations must go to the on-failure destination after bounded retries and age."
+  }
+
+  assert {
+    condition     = terraform_data.deploy_after[0].input == tolist(["schema-0001"])
+    error_message = "The values the function waits for must be carried by deploy_after."
   }
 }

@@ -29,7 +29,8 @@ variables {
     create-product         = "catalog-test-create-product"
     publish-product-events = "catalog-test-publish-product-events"
   }
-  stream_function_name    = "catalog-test-publish-product-events"
+  event_publisher         = { kind = "stream", function_name = "catalog-test-publish-product-events" }
+  store                   = { kind = "dynamodb", table_name = "catalog-test-products" }
   dead_letter_queue_names = { stream-on-failure = "catalog-test-publish-product-events-on-failure" }
   service_name            = "catalog-test"
   alarm_email_endpoints   = ["oncall@example.com"]
@@ -65,8 +66,8 @@ run "alarms_cover_the_api_functions_stream_dlq_and_publishing" {
   }
 
   assert {
-    condition     = aws_cloudwatch_metric_alarm.iterator_age.metric_name == "IteratorAge" && aws_cloudwatch_metric_alarm.iterator_age.dimensions.FunctionName == "catalog-test-publish-product-events"
-    error_message = "The iterator age alarm must watch the stream function."
+    condition     = aws_cloudwatch_metric_alarm.iterator_age[0].metric_name == "IteratorAge" && aws_cloudwatch_metric_alarm.iterator_age[0].dimensions.FunctionName == "catalog-test-publish-product-events" && length(aws_cloudwatch_metric_alarm.outbox_oldest_age) == 0
+    error_message = "The iterator age alarm must watch the stream function (and no outbox alarm exists on the stream path)."
   }
 
   assert {
@@ -100,7 +101,7 @@ run "alarms_notify_an_encrypted_topic" {
 
   assert {
     condition = alltrue(concat(
-      [for a in [aws_cloudwatch_metric_alarm.api_5xx_rate, aws_cloudwatch_metric_alarm.api_p99_latency, aws_cloudwatch_metric_alarm.iterator_age, aws_cloudwatch_metric_alarm.failed_put_events] : a.alarm_actions == toset([aws_sns_topic.this.arn])],
+      [for a in [aws_cloudwatch_metric_alarm.api_5xx_rate, aws_cloudwatch_metric_alarm.api_p99_latency, aws_cloudwatch_metric_alarm.iterator_age[0], aws_cloudwatch_metric_alarm.failed_put_events] : a.alarm_actions == toset([aws_sns_topic.this.arn])],
       [for a in values(aws_cloudwatch_metric_alarm.lambda_errors) : a.alarm_actions == toset([aws_sns_topic.this.arn])],
       [for a in values(aws_cloudwatch_metric_alarm.dlq_depth) : a.ok_actions == toset([aws_sns_topic.this.arn])],
     ))
@@ -117,8 +118,8 @@ run "dashboard_shows_every_signal" {
   command = plan
 
   assert {
-    condition     = length(jsondecode(aws_cloudwatch_dashboard.this.dashboard_body).widgets) == 10
-    error_message = "The dashboard must hold nine metric widgets and the alarm widget."
+    condition     = length(jsondecode(aws_cloudwatch_dashboard.this.dashboard_body).widgets) == 11
+    error_message = "The dashboard must hold ten metric widgets and the alarm widget."
   }
 
   assert {
@@ -164,4 +165,95 @@ run "every_queue_that_must_stay_empty_alarms_and_shows_on_the_dashboard" {
     ]
     error_message = "The dashboard must chart every dead-letter queue."
   }
+}
+
+# With PostgreSQL the relay publishes: its lag is the age of the oldest unpublished outbox row, and
+# a relay that stopped reporting alarms too. The dashboard keeps the same panels.
+run "the_outbox_relay_alarms_on_the_oldest_unpublished_change" {
+  command = plan
+
+  variables {
+    function_names = {
+      create-product       = "catalog-test-create-product"
+      relay-product-outbox = "catalog-test-relay-product-outbox"
+    }
+    event_publisher                = { kind = "outbox", function_name = "catalog-test-relay-product-outbox" }
+    store                          = { kind = "aurora", cluster_identifier = "catalog-test", proxy_name = "catalog-test" }
+    dead_letter_queue_names        = { relay-dlq = "catalog-test-relay-product-outbox-dlq" }
+    outbox_oldest_age_threshold_ms = 30000
+  }
+
+  assert {
+    condition = output.event_publishing_alarm == {
+      alarm_name         = "catalog-test-outbox-oldest-age"
+      namespace          = "Catalog"
+      metric_name        = "OutboxOldestAge"
+      dimensions         = tomap({ service = "catalog-test" })
+      statistic          = "Maximum"
+      threshold          = 30000
+      treat_missing_data = "breaching"
+    }
+    error_message = "The outbox alarm must watch the relay's OutboxOldestAge (Maximum, service dimension) and treat a silent relay as breaching."
+  }
+
+  assert {
+    condition     = length(aws_cloudwatch_metric_alarm.iterator_age) == 0 && keys(aws_cloudwatch_metric_alarm.lambda_errors) == ["create-product", "relay-product-outbox"]
+    error_message = "No stream alarm without a stream; the relay's errors alarm like every function's."
+  }
+
+  assert {
+    condition = one([
+      for w in jsondecode(output.dashboard_body_json).widgets : w.properties.metrics if try(w.properties.title, "") == "Event publishing lag (ms)"
+    ]) == [["Catalog", "OutboxOldestAge", "service", "catalog-test", { label = "oldest unpublished change" }]]
+    error_message = "The publishing lag panel must chart the outbox's oldest age."
+  }
+
+  assert {
+    condition = [
+      for w in jsondecode(output.dashboard_body_json).widgets : w.properties.title if w.type == "metric"
+      ] == [
+      "API requests and errors", "API latency (ms)", "Lambda errors", "Lambda throttles", "Lambda duration p99 (ms)",
+      "Event publishing lag (ms)", "Product events", "Product writes", "Store", "Dead-letter queues (visible messages)",
+    ]
+    error_message = "The dashboard must show the same panels for either persistence."
+  }
+
+  assert {
+    condition = contains(flatten([
+      for w in jsondecode(output.dashboard_body_json).widgets : try(w.properties.metrics, []) if try(w.properties.title, "") == "Store"
+    ]), "DatabaseConnectionsCurrentlySessionPinned")
+    error_message = "The store panel must show the proxy's pinned sessions (none expected: ADR 0011)."
+  }
+}
+
+run "the_stream_path_charts_the_same_panels" {
+  command = plan
+
+  assert {
+    condition = [
+      for w in jsondecode(output.dashboard_body_json).widgets : w.properties.title if w.type == "metric"
+      ] == [
+      "API requests and errors", "API latency (ms)", "Lambda errors", "Lambda throttles", "Lambda duration p99 (ms)",
+      "Event publishing lag (ms)", "Product events", "Product writes", "Store", "Dead-letter queues (visible messages)",
+    ]
+    error_message = "The dashboard must show the same panels for either persistence."
+  }
+
+  assert {
+    condition = one([
+      for w in jsondecode(output.dashboard_body_json).widgets : w.properties.metrics if try(w.properties.title, "") == "Event publishing lag (ms)"
+    ]) == [["AWS/Lambda", "IteratorAge", "FunctionName", "catalog-test-publish-product-events", { label = "stream iterator age" }]]
+    error_message = "The publishing lag panel must chart the stream's iterator age."
+  }
+}
+
+run "rejects_an_unknown_publisher_or_an_incomplete_store" {
+  command = plan
+
+  variables {
+    event_publisher = { kind = "poller", function_name = "catalog-test-x" }
+    store           = { kind = "aurora", cluster_identifier = "catalog-test" }
+  }
+
+  expect_failures = [var.event_publisher, var.store]
 }
