@@ -5,7 +5,9 @@
 //   fixed  - with evidence that keeps it fixed: a pattern every block of the type matches
 //            (evidence), one its module matches (moduleEvidence), one neither may match
 //            (absent, moduleAbsent), or a terraform test run that asserts it (test: "<file>#<run>");
-//   waived - every block of the type carries '#checkov:skip=<id>:<reason>' with a written reason.
+//   waived - every block of the type carries '#checkov:skip=<id>:<reason>' with a written reason;
+//            a waiver with fixedWhen covers the blocks' other case only: the evidence and test it
+//            lists for the case it names (e.g. "vpc_config is given") are checked like a fix's.
 // A new resource type, a missing skip or fix, a skip nobody registered, or a control the ADR does
 // not list fails the check.
 //
@@ -50,6 +52,27 @@ for (const file of files) {
   moduleText.set(dirname(file), (moduleText.get(dirname(file)) ?? '') + readFileSync(file, 'utf8'));
 }
 
+/** What no longer holds of a control's recorded evidence (patterns and test runs). */
+const evidenceFailures = (control, text, module) => {
+  const failures = [];
+  if (control.evidence && !new RegExp(control.evidence).test(text)) failures.push(`block lacks /${control.evidence}/`);
+  if (control.moduleEvidence && !new RegExp(control.moduleEvidence).test(module))
+    failures.push(`module lacks /${control.moduleEvidence}/`);
+  if (control.absent && new RegExp(control.absent).test(text)) failures.push(`block has /${control.absent}/`);
+  if (control.moduleAbsent && new RegExp(control.moduleAbsent).test(module))
+    failures.push(`module has /${control.moduleAbsent}/`);
+  if (control.test) {
+    const [testFile, run] = control.test.split('#');
+    const path = join(root, testFile);
+    if (!existsSync(path) || !readFileSync(path, 'utf8').includes(`run "${run}" {`))
+      failures.push(`no test run ${control.test}`);
+  }
+  if (!control.evidence && !control.moduleEvidence && !control.absent && !control.moduleAbsent && !control.test) {
+    failures.push('no evidence recorded');
+  }
+  return failures;
+};
+
 let blocks = 0;
 let fixes = 0;
 let skips = 0;
@@ -76,43 +99,27 @@ for (const file of files) {
       }
     }
     for (const [id, control] of Object.entries(controls)) {
+      const module = moduleText.get(dirname(file));
       if (control.handled === 'waived') {
         if (skipped.has(id)) skips++;
         else
           problems.push(
             `${where}: ${id} (${control.title}) is waived: add '#checkov:skip=${id}:<reason>' to the block`,
           );
+        if (control.fixedWhen !== undefined) {
+          const failures = evidenceFailures(control, block.text, module);
+          if (failures.length > 0)
+            problems.push(
+              `${where}: ${id} (${control.title}) is no longer fixed when ${control.fixedWhen}: ${failures.join('; ')}`,
+            );
+        }
         continue;
       }
       if (control.handled !== 'fixed') {
         problems.push(`registry: ${block.type} ${id}: handled must be "fixed" or "waived"`);
         continue;
       }
-      const module = moduleText.get(dirname(file));
-      const failures = [];
-      if (control.evidence && !new RegExp(control.evidence).test(block.text))
-        failures.push(`block lacks /${control.evidence}/`);
-      if (control.moduleEvidence && !new RegExp(control.moduleEvidence).test(module))
-        failures.push(`module lacks /${control.moduleEvidence}/`);
-      if (control.absent && new RegExp(control.absent).test(block.text))
-        failures.push(`block has /${control.absent}/`);
-      if (control.moduleAbsent && new RegExp(control.moduleAbsent).test(module))
-        failures.push(`module has /${control.moduleAbsent}/`);
-      if (control.test) {
-        const [testFile, run] = control.test.split('#');
-        const path = join(root, testFile);
-        if (!existsSync(path) || !readFileSync(path, 'utf8').includes(`run "${run}" {`))
-          failures.push(`no test run ${control.test}`);
-      }
-      if (
-        !control.evidence &&
-        !control.moduleEvidence &&
-        !control.absent &&
-        !control.moduleAbsent &&
-        !control.test
-      ) {
-        failures.push('no evidence recorded');
-      }
+      const failures = evidenceFailures(control, block.text, module);
       if (failures.length > 0)
         problems.push(`${where}: ${id} (${control.title}) is no longer fixed: ${failures.join('; ')}`);
       else fixes++;
@@ -126,7 +133,7 @@ if (adrPath === undefined || !existsSync(adrPath)) {
 } else {
   const adr = readFileSync(adrPath, 'utf8');
   for (const id of ids)
-    if (!adr.includes(id)) problems.push(`${relative(root, adrPath)} does not list ${id}`);
+    if (!new RegExp(`\\b${id}\\b`).test(adr)) problems.push(`${relative(root, adrPath)} does not list ${id}`);
 }
 
 if (problems.length > 0) {

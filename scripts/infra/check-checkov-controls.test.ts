@@ -111,6 +111,39 @@ describe('check-checkov-controls', () => {
     expect(output).toContain('main.tf:13 aws_lambda_function.after: CKV_AWS_50 (X-Ray) is no longer fixed');
   });
 
+  it('checks the fix a conditional waiver names for its other case', () => {
+    const conditional = {
+      resourceTypes: {
+        ...registry.resourceTypes,
+        aws_lambda_function: {
+          ...registry.resourceTypes.aws_lambda_function,
+          CKV_AWS_116: {
+            title: 'DLQ',
+            handled: 'waived',
+            fixedWhen: 'a destination is given',
+            evidence: 'dynamic\\s+"destination"',
+          },
+        },
+      },
+    };
+    const withFix = good.replace('  tracing_config', '  dynamic "destination" {}\n  tracing_config');
+    const args = (tf: string): string[] => {
+      const base = repo({ 'terraform/m/main.tf': tf });
+      writeFileSync(base[3]!, JSON.stringify(conditional));
+      return base;
+    };
+    expect(run(args(withFix)).code).toBe(0);
+    const { code, output } = run(args(good));
+    expect(code).toBe(1);
+    expect(output).toContain('CKV_AWS_116 (DLQ) is no longer fixed when a destination is given');
+  });
+
+  it('does not take a longer control id in the ADR for the one it lists', () => {
+    const { code, output } = run(repo({ 'terraform/m/main.tf': good }, 'CKV_AWS_116 CKV_AWS_50 CKV_AWS_270'));
+    expect(code).toBe(1);
+    expect(output).toContain('does not list CKV_AWS_27');
+  });
+
   it('fails when the ADR does not list a control', () => {
     const { code, output } = run(repo({ 'terraform/m/main.tf': good }, 'CKV_AWS_116 CKV_AWS_50'));
     expect(code).toBe(1);

@@ -22,8 +22,22 @@ module "catalog" {
   source = "../../modules/catalog-service"
 
   environment   = local.environment
-  persistence   = "dynamodb"
   artifacts_dir = var.artifacts_dir
+
+  # The store (terraform.tfvars): dynamodb, or aurora in the account's VPC. Switching keeps the
+  # DynamoDB tables until allow_destroy_previous_store (docs/runbook.md, Switching persistence).
+  persistence                  = var.persistence
+  allow_destroy_previous_store = var.allow_destroy_previous_store
+  network                      = var.network
+  create_vpc_endpoints         = var.create_vpc_endpoints
+
+  # Aurora PostgreSQL (persistence = "aurora"): small, disposable (no deletion protection, no
+  # final snapshot in dev), a day of backups.
+  aurora = {
+    min_capacity          = 0.5
+    max_capacity          = 2
+    backup_retention_days = 1
+  }
 
   log_level             = "debug"
   log_retention_in_days = 14

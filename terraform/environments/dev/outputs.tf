@@ -77,3 +77,23 @@ output "kms_key_arn" {
   description = "ARN of the environment's customer managed key (grant kms:Decrypt on it to E2E readers of the interceptor queue)."
   value       = module.catalog.kms_key_arn
 }
+
+output "persistence" {
+  description = "The store the functions use: dynamodb or aurora."
+  value       = module.catalog.persistence
+}
+
+output "database" {
+  description = "With aurora: the cluster, the proxy endpoint (POSTGRES_HOST), port, database, user, the master secret's ARN, the rds-db:connect resource and the security groups; null otherwise."
+  value       = module.catalog.database
+}
+
+output "migration_function_name" {
+  description = "With aurora: the function applying the schema migrations (Terraform invokes it at every deploy); null otherwise."
+  value       = module.catalog.migration_function_name
+}
+
+output "relay_dead_letter_queue_url" {
+  description = "With aurora: the queue receiving relay invocations that failed or could not be started; null otherwise."
+  value       = module.catalog.relay_dead_letter_queue_url
+}

@@ -23,8 +23,23 @@ module "catalog" {
   source = "../../modules/catalog-service"
 
   environment   = local.environment
-  persistence   = "dynamodb"
   artifacts_dir = var.artifacts_dir
+
+  # The store (terraform.tfvars): dynamodb, or aurora in the account's VPC. Switching keeps the
+  # DynamoDB tables until allow_destroy_previous_store (docs/runbook.md, Switching persistence).
+  persistence                  = var.persistence
+  allow_destroy_previous_store = var.allow_destroy_previous_store
+  network                      = var.network
+  create_vpc_endpoints         = var.create_vpc_endpoints
+
+  # Aurora PostgreSQL (persistence = "aurora"): a warm writer, room to grow, a month of backups,
+  # and readers in other availability zones to fail over to (aurora_reader_count, terraform.tfvars).
+  aurora = {
+    min_capacity          = 1
+    max_capacity          = 16
+    backup_retention_days = 30
+    reader_count          = var.aurora_reader_count
+  }
 
   log_level             = "info"
   log_retention_in_days = 90

@@ -11,3 +11,14 @@ manage_api_gateway_account_logging = true
 
 # Who is paged: prod refuses to plan without at least one address (each must confirm the subscription).
 alarm_email_endpoints = ["catalog-oncall@example.com"]
+
+# The store. aurora needs this account's VPC and two or more private subnets in different
+# availability zones; see docs/runbook.md (Switching persistence) before changing it.
+# persistence = "aurora"
+# network = {
+#   vpc_id             = "vpc-0123456789abcdef0"
+#   private_subnet_ids = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
+# }
+
+# Aurora readers (failover targets) besides the writer.
+aurora_reader_count = 1

@@ -91,3 +91,36 @@ variable "kms_administrator_arns" {
   type        = list(string)
   default     = []
 }
+
+variable "persistence" {
+  description = "Store of the service: dynamodb or aurora (Aurora PostgreSQL in network's private subnets). Read docs/runbook.md (Switching persistence) before changing it."
+  type        = string
+  default     = "dynamodb"
+}
+
+variable "allow_destroy_previous_store" {
+  description = "With persistence = aurora: let the plan destroy the DynamoDB tables (false keeps them, unused). A new environment on aurora sets true."
+  type        = bool
+  default     = false
+}
+
+variable "network" {
+  description = "The account's VPC for this environment and its private subnets (two availability zones or more), needed with persistence = aurora; null otherwise."
+  type = object({
+    vpc_id             = string
+    private_subnet_ids = list(string)
+  })
+  default = null
+}
+
+variable "create_vpc_endpoints" {
+  description = "Create the interface endpoints the functions and the proxy need (EventBridge, Secrets Manager, SSM, X-Ray); false when the VPC already has them."
+  type        = bool
+  default     = true
+}
+
+variable "aurora_reader_count" {
+  description = "Aurora readers besides the writer (failover targets in other availability zones), with persistence = aurora."
+  type        = number
+  default     = 1
+}

@@ -8,3 +8,11 @@ cognito_user_pool_arns = ["arn:aws:cognito-idp:eu-west-1:222222222222:userpool/e
 
 # Set to false if another root already manages the API Gateway logging role of this account/region.
 manage_api_gateway_account_logging = true
+
+# The store. aurora needs this account's VPC and two or more private subnets in different
+# availability zones; see docs/runbook.md (Switching persistence) before changing it.
+# persistence = "aurora"
+# network = {
+#   vpc_id             = "vpc-0123456789abcdef0"
+#   private_subnet_ids = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
+# }

@@ -38,6 +38,10 @@ resource "aws_lambda_invocation" "migrate" {
     package = module.migrate_function[0].function_source_code_hash
   }
 
-  # The proxy must route to a cluster with a writer before the runner can connect.
-  depends_on = [module.database]
+  # The proxy must route to a cluster with a writer, and the functions' security group let the
+  # runner reach the proxy, before it can connect.
+  depends_on = [
+    module.database,
+    aws_vpc_security_group_egress_rule.functions_to_proxy,
+  ]
 }

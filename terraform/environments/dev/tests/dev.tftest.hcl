@@ -65,3 +65,48 @@ run "dev_is_disposable_and_verbose" {
     error_message = "Every dev function is named catalog-dev-<function>."
   }
 }
+
+# The same root with persistence = "aurora" (and the account's network, as terraform.tfvars would
+# give it): it plans, and what sets dev apart on Aurora holds.
+run "dev_on_aurora_is_small_and_disposable" {
+  command = plan
+
+  variables {
+    persistence                  = "aurora"
+    allow_destroy_previous_store = true
+    network = {
+      vpc_id             = "vpc-0a1b2c3d"
+      private_subnet_ids = ["subnet-0a1", "subnet-0b2"]
+    }
+    lambda_concurrency_quota = 1000
+  }
+
+  assert {
+    condition = output.persistence == "aurora" && module.catalog.database_protection == {
+      deletion_protection     = false
+      skip_final_snapshot     = true
+      backup_retention_period = 1
+      min_capacity            = 0.5
+      max_capacity            = 2
+      instances               = ["catalog-dev-0"]
+    }
+    error_message = "dev on aurora: no deletion protection or final snapshot, a day of backups, 0.5-2 ACU, one writer."
+  }
+
+  assert {
+    condition = (
+      output.database.proxy_endpoint != null && output.migration_function_name == "catalog-dev-migrate-database" &&
+      output.products_table_name == null && output.relay_dead_letter_queue_url != null &&
+      keys(module.catalog.function_environment_variables) == ["create-product", "delete-product", "get-product", "list-products", "migrate-database", "put-product", "relay-product-outbox"] &&
+      alltrue([for vars in values(module.catalog.function_environment_variables) : vars.LOG_LEVEL == "debug" && vars.PERSISTENCE == "postgres"])
+    )
+    error_message = "On aurora dev runs the API functions, the relay and the migration runner on PostgreSQL, without tables."
+  }
+
+  assert {
+    condition = length(module.catalog.log_group_retention_in_days) == 10 && alltrue([
+      for days in values(module.catalog.log_group_retention_in_days) : days == 14
+    ])
+    error_message = "dev keeps every log group (functions, API access logs, WAF logs, PostgreSQL and proxy logs) for 14 days."
+  }
+}

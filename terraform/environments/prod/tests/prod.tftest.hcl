@@ -99,3 +99,48 @@ run "prod_uses_the_platform_web_acl_when_given_one" {
     error_message = "With the platform's web ACL, prod associates it and creates none of its own."
   }
 }
+
+# The same root with persistence = "aurora" (and the account's network, as terraform.tfvars would
+# give it): it plans, and what sets prod apart on Aurora holds.
+run "prod_on_aurora_is_protected_and_has_a_reader" {
+  command = plan
+
+  variables {
+    persistence                  = "aurora"
+    allow_destroy_previous_store = true
+    network = {
+      vpc_id             = "vpc-0a1b2c3d"
+      private_subnet_ids = ["subnet-0a1", "subnet-0b2"]
+    }
+    lambda_concurrency_quota = 1000
+  }
+
+  assert {
+    condition = output.persistence == "aurora" && module.catalog.database_protection == {
+      deletion_protection     = true
+      skip_final_snapshot     = false
+      backup_retention_period = 30
+      min_capacity            = 1
+      max_capacity            = 16
+      instances               = ["catalog-prod-0", "catalog-prod-1"]
+    }
+    error_message = "prod on aurora: deletion protection and a final snapshot, a month of backups, 1-16 ACU, a writer and the reader of terraform.tfvars."
+  }
+
+  assert {
+    condition = (
+      output.database.proxy_endpoint != null && output.migration_function_name == "catalog-prod-migrate-database" &&
+      output.products_table_name == null && output.relay_dead_letter_queue_url != null &&
+      keys(module.catalog.function_environment_variables) == ["create-product", "delete-product", "get-product", "list-products", "migrate-database", "put-product", "relay-product-outbox"] &&
+      alltrue([for vars in values(module.catalog.function_environment_variables) : vars.LOG_LEVEL == "info" && vars.PERSISTENCE == "postgres"])
+    )
+    error_message = "On aurora prod runs the API functions, the relay and the migration runner on PostgreSQL, without tables."
+  }
+
+  assert {
+    condition = length(module.catalog.log_group_retention_in_days) == 11 && alltrue([
+      for days in values(module.catalog.log_group_retention_in_days) : days == 90
+    ])
+    error_message = "prod keeps every log group (functions, API access logs, WAF logs, PostgreSQL and proxy logs) for 90 days."
+  }
+}

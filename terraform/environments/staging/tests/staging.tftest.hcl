@@ -61,3 +61,48 @@ run "staging_is_protected_and_testable_end_to_end" {
     error_message = "Every staging function is named catalog-staging-<function>."
   }
 }
+
+# The same root with persistence = "aurora" (and the account's network, as terraform.tfvars would
+# give it): it plans, and what sets staging apart on Aurora holds.
+run "staging_on_aurora_is_protected" {
+  command = plan
+
+  variables {
+    persistence                  = "aurora"
+    allow_destroy_previous_store = true
+    network = {
+      vpc_id             = "vpc-0a1b2c3d"
+      private_subnet_ids = ["subnet-0a1", "subnet-0b2"]
+    }
+    lambda_concurrency_quota = 1000
+  }
+
+  assert {
+    condition = output.persistence == "aurora" && module.catalog.database_protection == {
+      deletion_protection     = true
+      skip_final_snapshot     = false
+      backup_retention_period = 7
+      min_capacity            = 0.5
+      max_capacity            = 4
+      instances               = ["catalog-staging-0"]
+    }
+    error_message = "staging on aurora: deletion protection and a final snapshot, a week of backups, 0.5-4 ACU, one writer."
+  }
+
+  assert {
+    condition = (
+      output.database.proxy_endpoint != null && output.migration_function_name == "catalog-staging-migrate-database" &&
+      output.products_table_name == null && output.relay_dead_letter_queue_url != null &&
+      keys(module.catalog.function_environment_variables) == ["create-product", "delete-product", "get-product", "list-products", "migrate-database", "put-product", "relay-product-outbox"] &&
+      alltrue([for vars in values(module.catalog.function_environment_variables) : vars.LOG_LEVEL == "info" && vars.PERSISTENCE == "postgres"])
+    )
+    error_message = "On aurora staging runs the API functions, the relay and the migration runner on PostgreSQL, without tables."
+  }
+
+  assert {
+    condition = length(module.catalog.log_group_retention_in_days) == 11 && alltrue([
+      for days in values(module.catalog.log_group_retention_in_days) : days == 30
+    ])
+    error_message = "staging keeps every log group (functions, API access logs, WAF logs, PostgreSQL and proxy logs) for 30 days."
+  }
+}
