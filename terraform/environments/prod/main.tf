@@ -32,6 +32,8 @@ module "catalog" {
   network                      = var.network
   create_vpc_endpoints         = var.create_vpc_endpoints
 
+  database_operator_security_group_ids = var.database_operator_security_group_ids
+
   # Aurora PostgreSQL (persistence = "aurora"): a warm writer, room to grow, a month of backups,
   # and readers in other availability zones to fail over to (aurora_reader_count, terraform.tfvars).
   aurora = {

@@ -124,3 +124,9 @@ variable "aurora_reader_count" {
   type        = number
   default     = 1
 }
+
+variable "database_operator_security_group_ids" {
+  description = "With aurora: security groups of operator hosts in the VPC that may also reach the database proxy (a data migration between stores), keyed by a label; empty admits the functions only."
+  type        = map(string)
+  default     = {}
+}

@@ -31,6 +31,8 @@ module "catalog" {
   network                      = var.network
   create_vpc_endpoints         = var.create_vpc_endpoints
 
+  database_operator_security_group_ids = var.database_operator_security_group_ids
+
   # Aurora PostgreSQL (persistence = "aurora"): production-like protection (deletion protection,
   # final snapshot), a week of backups.
   aurora = {

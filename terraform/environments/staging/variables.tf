@@ -113,3 +113,9 @@ variable "create_vpc_endpoints" {
   type        = bool
   default     = true
 }
+
+variable "database_operator_security_group_ids" {
+  description = "With aurora: security groups of operator hosts in the VPC that may also reach the database proxy (a data migration between stores), keyed by a label; empty admits the functions only."
+  type        = map(string)
+  default     = {}
+}

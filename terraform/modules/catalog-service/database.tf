@@ -9,7 +9,7 @@ module "database" {
   vpc_id     = var.network.vpc_id
   subnet_ids = var.network.private_subnet_ids
 
-  client_security_group_ids                   = { functions = aws_security_group.functions[0].id }
+  client_security_group_ids                   = merge(var.database_operator_security_group_ids, { functions = aws_security_group.functions[0].id })
   secrets_manager_endpoint_security_group_ids = var.create_vpc_endpoints ? { endpoints = aws_security_group.endpoints[0].id } : {}
   secrets_manager_endpoint_cidr_blocks        = var.create_vpc_endpoints ? [] : [data.aws_vpc.this[0].cidr_block]
 

@@ -65,6 +65,17 @@ variable "create_vpc_endpoints" {
   default     = true
 }
 
+variable "database_operator_security_group_ids" {
+  description = "With aurora: security groups of operator hosts in the VPC that may also reach the RDS Proxy on 5432 (e.g. for a data migration between stores), keyed by a label; empty (default) admits the functions only. The operator still needs rds-db:connect (output database.db_user_arn)."
+  type        = map(string)
+  default     = {}
+
+  validation {
+    condition     = alltrue([for id in values(var.database_operator_security_group_ids) : can(regex("^sg-[0-9a-f]+$", id))]) && !contains(keys(var.database_operator_security_group_ids), "functions")
+    error_message = "database_operator_security_group_ids must map labels (not \"functions\") to security group ids (sg-...)."
+  }
+}
+
 variable "aurora" {
   description = "The Aurora PostgreSQL cluster (persistence = aurora): engine version, Serverless v2 capacity (ACU), readers (failover targets), backups, Performance Insights retention, maintenance and backup windows."
   type = object({

@@ -354,13 +354,20 @@ run "aurora_deploys_a_private_encrypted_database_the_relay_and_least_privilege_f
   }
 }
 
-run "a_dev_database_is_disposable_and_a_platform_vpc_provides_the_endpoints" {
+run "a_dev_database_is_disposable_a_platform_vpc_provides_the_endpoints_and_operators_may_connect" {
   command = plan
 
   variables {
     environment          = "dev"
     waf_web_acl_arn      = null
     create_vpc_endpoints = false
+    # An operator host for a data migration between stores.
+    database_operator_security_group_ids = { migration = "sg-0a0a0a0a" }
+  }
+
+  assert {
+    condition     = toset([for r in module.database[0].security_group_rules : r.peer if r.direction == "ingress" && r.security_group_id == "sg-0b0b0b0b"]) == toset(["sg-0f0f0f0f", "sg-0a0a0a0a"])
+    error_message = "The proxy admits the functions and the operator hosts named in database_operator_security_group_ids, nothing else."
   }
 
   assert {
