@@ -41,4 +41,5 @@ module "github_roles" {
   permissions_boundary_arn          = var.deploy_role_permissions_boundary_arn
   lambda_authorizer_function_arn    = var.lambda_authorizer_function_arn
   attached_web_acl_arns             = var.attached_web_acl_arns
+  aurora_vpc_id                     = lookup(var.aurora_vpc_ids, each.value.env, null)
 }

@@ -115,3 +115,9 @@ variable "attached_web_acl_arns" {
   type        = list(string)
   default     = []
 }
+
+variable "aurora_vpc_ids" {
+  description = "Environments on persistence = aurora and their VPC ids, e.g. { prod = \"vpc-0123456789abcdef0\" }: their deploy and plan roles also manage the Aurora cluster, RDS Proxy, security groups and endpoints in that VPC, the relay's schedule and the migration runner."
+  type        = map(string)
+  default     = {}
+}

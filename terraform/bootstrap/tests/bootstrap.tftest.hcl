@@ -111,7 +111,8 @@ run "each_environment_gets_a_deploy_and_a_plan_role_for_its_own_state" {
   command = plan
 
   variables {
-    environments = ["dev", "staging"]
+    environments   = ["dev", "staging"]
+    aurora_vpc_ids = { staging = "vpc-0a1b2c3d" }
   }
 
   assert {
@@ -133,6 +134,14 @@ run "each_environment_gets_a_deploy_and_a_plan_role_for_its_own_state" {
       for s in jsondecode(module.github_roles["deploy-staging"].policy_documents.state).Statement : s.Resource if s.Sid == "ReadWriteState"
     ]) == ["arn:aws:s3:::catalog-terraform-state-111111111111-eu-west-1/catalog/staging/terraform.tfstate"]
     error_message = "A deploy role may write its own environment's state only."
+  }
+
+  assert {
+    condition = (
+      contains(keys(module.github_roles["deploy-staging"].policy_documents), "database") &&
+      !contains(keys(module.github_roles["deploy-dev"].policy_documents), "database")
+    )
+    error_message = "Only the environments listed in aurora_vpc_ids get the database and network policies."
   }
 }
 

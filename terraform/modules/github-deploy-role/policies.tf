@@ -137,7 +137,7 @@ locals {
         read      = []
         write     = ["iam:PassRole"]
         resources = local.own_roles
-        condition = { StringEquals = { "iam:PassedToService" = ["apigateway.amazonaws.com", "lambda.amazonaws.com"] } }
+        condition = { StringEquals = { "iam:PassedToService" = concat(["apigateway.amazonaws.com", "lambda.amazonaws.com"], local.manages_aurora ? ["rds.amazonaws.com", "scheduler.amazonaws.com"] : []) } }
       },
       {
         sid       = "ManageOwnFunctions"
@@ -235,12 +235,15 @@ locals {
     },
   ]
 
-  # One managed policy per concern keeps each under IAM's 6,144-character limit.
+  # One managed policy per concern keeps each under IAM's 6,144-character limit (database and network
+  # only with aurora_vpc_id, database_policies.tf).
   statement_groups = {
-    state   = local.state_statements
-    data    = local.data_statements
-    compute = local.compute_statements
-    edge    = local.edge_statements
+    state    = local.state_statements
+    data     = local.data_statements
+    compute  = local.compute_statements
+    edge     = local.edge_statements
+    database = local.database_statements
+    network  = local.network_statements
   }
 
   policy_statements = {

@@ -193,3 +193,14 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "aurora_vpc_id" {
+  description = "With persistence = aurora: the VPC of the environment. The role then also manages the environment's Aurora cluster, RDS Proxy, security groups and interface endpoints in that VPC, the relay's schedule, and invokes its migration runner (a fifth policy, database). null for a DynamoDB environment."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.aurora_vpc_id == null || can(regex("^vpc-[0-9a-f]+$", var.aurora_vpc_id))
+    error_message = "aurora_vpc_id must be a VPC id (vpc-...) or null."
+  }
+}

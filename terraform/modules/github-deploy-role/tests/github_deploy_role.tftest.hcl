@@ -274,3 +274,63 @@ run "subjects_and_providers_are_explicit" {
 
   expect_failures = [var.github_repository, var.oidc_provider_arn]
 }
+
+# An Aurora environment: two more policies for the database and its proxy, the network resources in
+# the environment's VPC, the relay's schedule and the migration runner, scoped like the others.
+run "an_aurora_environment_gets_the_database_policy_scoped_to_the_environment" {
+  command = plan
+
+  variables {
+    aurora_vpc_id = "vpc-0a1b2c3d"
+  }
+
+  assert {
+    condition     = sort(keys(output.attached_policy_arns)) == sort(["compute", "data", "database", "edge", "network", "state"]) && alltrue([for group, doc in output.policy_documents : length(doc) <= 6144])
+    error_message = "An Aurora environment's role gets the database and network policies too, each within IAM's 6,144 characters."
+  }
+
+  assert {
+    condition = alltrue(flatten([
+      for s in concat(jsondecode(output.policy_documents.database).Statement, jsondecode(output.policy_documents.network).Statement) : [
+        for r in s.Resource : (
+          strcontains(r, "catalog-dev") || r == "arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-0a1b2c3d" ||
+          (r == "*" && s.Sid == "DescribeNetwork" && alltrue([for a in s.Action : startswith(a, "ec2:Describe")])) ||
+          (can(s.Condition) && !strcontains(r, "::*") && r != "*")
+        )
+      ]
+    ]))
+    error_message = "Every database statement names the environment's resources or its VPC, or works under a condition (its tags, its VPC, RDS calling); \"*\" only for EC2's Describe calls."
+  }
+
+  assert {
+    condition = one([for s in jsondecode(output.policy_documents.network).Statement : s if s.Sid == "ManageOwnNetworkResources"]).Condition == {
+      StringEquals = { "aws:ResourceTag/Environment" = "dev", "aws:ResourceTag/Service" = "catalog" }
+    }
+    error_message = "Security groups, their rules and endpoints may be changed only while they carry the environment's tags."
+  }
+
+  assert {
+    condition = one([for s in jsondecode(output.policy_documents.database).Statement : s if s.Sid == "LetRdsManageTheMasterSecret"]) == {
+      Sid       = "LetRdsManageTheMasterSecret"
+      Effect    = "Allow"
+      Action    = ["secretsmanager:CreateSecret", "secretsmanager:DeleteSecret", "secretsmanager:DescribeSecret", "secretsmanager:RotateSecret", "secretsmanager:TagResource"]
+      Resource  = ["arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!cluster-*"]
+      Condition = { "ForAnyValue:StringEquals" = { "aws:CalledVia" = ["rds.amazonaws.com"] } }
+    }
+    error_message = "The role may manage the master secret only through RDS, and never read it."
+  }
+
+  assert {
+    condition = one([for s in jsondecode(output.policy_documents.compute).Statement : s.Condition.StringEquals["iam:PassedToService"] if s.Sid == "PassOwnRolesToTheirServices"]) == [
+      "apigateway.amazonaws.com", "lambda.amazonaws.com", "rds.amazonaws.com", "scheduler.amazonaws.com",
+    ]
+    error_message = "The proxy's role may be passed to RDS and the schedule's to EventBridge Scheduler, nothing else."
+  }
+
+  assert {
+    condition = alltrue(flatten([
+      for s in concat(jsondecode(output.policy_documents.database).Statement, jsondecode(output.policy_documents.network).Statement) : [for a in s.Action : !contains(["secretsmanager:GetSecretValue", "rds-db:connect"], a)]
+    ]))
+    error_message = "The deploy role never reads the master secret nor connects to the database."
+  }
+}
