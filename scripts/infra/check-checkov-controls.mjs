@@ -55,7 +55,8 @@ for (const file of files) {
 /** What no longer holds of a control's recorded evidence (patterns and test runs). */
 const evidenceFailures = (control, text, module) => {
   const failures = [];
-  if (control.evidence && !new RegExp(control.evidence).test(text)) failures.push(`block lacks /${control.evidence}/`);
+  if (control.evidence && !new RegExp(control.evidence).test(text))
+    failures.push(`block lacks /${control.evidence}/`);
   if (control.moduleEvidence && !new RegExp(control.moduleEvidence).test(module))
     failures.push(`module lacks /${control.moduleEvidence}/`);
   if (control.absent && new RegExp(control.absent).test(text)) failures.push(`block has /${control.absent}/`);
@@ -67,7 +68,13 @@ const evidenceFailures = (control, text, module) => {
     if (!existsSync(path) || !readFileSync(path, 'utf8').includes(`run "${run}" {`))
       failures.push(`no test run ${control.test}`);
   }
-  if (!control.evidence && !control.moduleEvidence && !control.absent && !control.moduleAbsent && !control.test) {
+  if (
+    !control.evidence &&
+    !control.moduleEvidence &&
+    !control.absent &&
+    !control.moduleAbsent &&
+    !control.test
+  ) {
     failures.push('no evidence recorded');
   }
   return failures;
