@@ -123,6 +123,13 @@ run "is_never_public_and_reachable_only_from_the_clients_through_the_proxy" {
   }
 
   assert {
+    condition = alltrue([
+      for g in [aws_security_group.cluster, aws_security_group.proxy] : length(g.ingress) == 0 && length(g.egress) == 0
+    ])
+    error_message = "The security groups carry no inline rules: every rule is one of the rule resources above."
+  }
+
+  assert {
     condition     = aws_rds_cluster.this.vpc_security_group_ids == toset(["sg-0c0c0c0c"]) && aws_db_proxy.this.vpc_security_group_ids == toset(["sg-0b0b0b0b"])
     error_message = "The cluster and the proxy must carry only their own security groups."
   }
