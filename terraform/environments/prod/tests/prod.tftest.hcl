@@ -7,6 +7,12 @@ mock_provider "aws" {
   override_during = plan
 }
 
+# For the run that applies: values generated at plan time would change at apply.
+mock_provider "aws" {
+  alias  = "applying"
+  source = "../../tests/mocks"
+}
+
 variables {
   # Placeholder zips: the plan hashes them, nothing is uploaded.
   artifacts_dir = "../../tests/fixtures/artifacts"
@@ -142,5 +148,49 @@ run "prod_on_aurora_is_protected_and_has_a_reader" {
       for days in values(module.catalog.log_group_retention_in_days) : days == 90
     ])
     error_message = "prod keeps every log group (functions, API access logs, WAF logs, PostgreSQL and proxy logs) for 90 days."
+  }
+}
+
+# The switch in prod: deployed on DynamoDB (terraform.tfvars as it is) ...
+run "prod_deployed_on_dynamodb" {
+  command   = apply
+  providers = { aws = aws.applying }
+
+  assert {
+    condition     = output.persistence == "dynamodb" && output.products_table_name == "catalog-prod-products"
+    error_message = "prod starts on DynamoDB with its products table."
+  }
+}
+
+# ... then planned on aurora without touching allow_destroy_previous_store (false unless set):
+# the tables stay, deletion protected, and nothing uses them.
+run "prod_switched_to_aurora_keeps_its_tables" {
+  command = plan
+
+  variables {
+    persistence = "aurora"
+    network = {
+      vpc_id             = "vpc-0a1b2c3d"
+      private_subnet_ids = ["subnet-0a1", "subnet-0b2"]
+    }
+    lambda_concurrency_quota = 1000
+  }
+
+  assert {
+    condition = (
+      output.products_table_name == run.prod_deployed_on_dynamodb.products_table_name &&
+      output.idempotency_table_name == run.prod_deployed_on_dynamodb.idempotency_table_name &&
+      module.catalog.products_table_deletion_protection_enabled == true &&
+      module.catalog.idempotency_table_deletion_protection_enabled == true
+    )
+    error_message = "Switching prod to aurora must keep both tables, deletion protected, while allow_destroy_previous_store is false."
+  }
+
+  assert {
+    condition = (
+      output.database.proxy_endpoint != null && output.on_failure_queue_url == null &&
+      alltrue([for vars in values(module.catalog.function_environment_variables) : vars.PERSISTENCE == "postgres" && !contains(keys(vars), "PRODUCTS_TABLE_NAME")])
+    )
+    error_message = "After the switch the functions use PostgreSQL only; the stream mapping and its queue are gone."
   }
 }

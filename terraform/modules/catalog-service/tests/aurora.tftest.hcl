@@ -261,6 +261,13 @@ run "aurora_deploys_a_private_encrypted_database_the_relay_and_least_privilege_f
   }
 
   assert {
+    condition = alltrue([
+      for g in concat(aws_security_group.functions, aws_security_group.endpoints) : length(g.ingress) == 0 && length(g.egress) == 0
+    ])
+    error_message = "The functions' and the endpoints' security groups carry no inline rules: every rule is one of the rule resources above."
+  }
+
+  assert {
     condition = (
       output.vpc_endpoint_services == tolist(["events", "secretsmanager", "ssm", "xray"]) &&
       alltrue([for e in values(aws_vpc_endpoint.this) : e.vpc_endpoint_type == "Interface" && e.private_dns_enabled && e.subnet_ids == toset(var.network.private_subnet_ids) && e.security_group_ids == toset(["sg-0e0e0e0e"])])
