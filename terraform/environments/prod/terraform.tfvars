@@ -20,5 +20,5 @@ alarm_email_endpoints = ["catalog-oncall@example.com"]
 #   private_subnet_ids = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
 # }
 
-# Aurora readers (failover targets) besides the writer.
+# Aurora readers (failover targets) besides the writer: required, at least one in prod.
 aurora_reader_count = 1

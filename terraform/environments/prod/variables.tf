@@ -120,9 +120,13 @@ variable "create_vpc_endpoints" {
 }
 
 variable "aurora_reader_count" {
-  description = "Aurora readers besides the writer (failover targets in other availability zones), with persistence = aurora."
+  description = "Aurora readers besides the writer (failover targets in other availability zones), with persistence = aurora. Set in terraform.tfvars; prod keeps at least one."
   type        = number
-  default     = 1
+
+  validation {
+    condition     = var.aurora_reader_count >= 1 && var.aurora_reader_count <= 15 && floor(var.aurora_reader_count) == var.aurora_reader_count
+    error_message = "prod keeps at least one Aurora reader to fail over to: aurora_reader_count must be a whole number from 1 to 15."
+  }
 }
 
 variable "database_operator_security_group_ids" {

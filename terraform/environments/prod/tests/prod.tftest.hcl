@@ -151,6 +151,16 @@ run "prod_on_aurora_is_protected_and_has_a_reader" {
   }
 }
 
+run "prod_refuses_aurora_without_a_reader" {
+  command = plan
+
+  variables {
+    aurora_reader_count = 0
+  }
+
+  expect_failures = [var.aurora_reader_count]
+}
+
 # The switch in prod: deployed on DynamoDB (terraform.tfvars as it is) ...
 run "prod_deployed_on_dynamodb" {
   command   = apply
