@@ -27,6 +27,12 @@ export interface EventOptions {
   /** An object is sent as JSON (with Content-Type: application/json unless headers say otherwise). */
   readonly body?: string | object;
   readonly base64?: boolean;
+  /**
+   * What stands before the resource path in `requestContext.path`: `/dev` (the default) for the stage
+   * invoke URL, `''` for a custom domain mapped without a base path, `/shop` for one with base path `shop`;
+   * null leaves `requestContext.path` out.
+   */
+  readonly pathPrefix?: string | null;
 }
 
 const splitValues = (values: Values | undefined) => {
@@ -66,7 +72,7 @@ export const apiEvent = (
   const headers = splitValues({ ...Object.fromEntries(defaults), ...given });
   const query = splitValues(options.query);
   const body = text === null ? null : options.base64 ? Buffer.from(text, 'utf8').toString('base64') : text;
-  return {
+  const event: APIGatewayProxyEvent = {
     resource,
     path,
     httpMethod: method,
@@ -82,7 +88,7 @@ export const apiEvent = (
       httpMethod: method,
       extendedRequestId: 'CtVbHFYmjoEFbYQ=',
       requestTime: '24/Nov/2026:04:36:04 +0000',
-      path: `/dev${path}`,
+      path: `${options.pathPrefix ?? '/dev'}${path}`,
       accountId: '123456789012',
       protocol: 'HTTP/1.1',
       stage: 'dev',
@@ -113,6 +119,9 @@ export const apiEvent = (
     body,
     isBase64Encoded: options.base64 === true,
   };
+  // Some callers (test doubles, older integrations) send no requestContext.path at all.
+  if (options.pathPrefix === null) delete (event.requestContext as { path?: string }).path;
+  return event;
 };
 
 export const lambdaContext = (functionName: string) => ({ awsRequestId: 'lambda-request-1', functionName });

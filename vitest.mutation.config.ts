@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+// The unit tests of the packages `pnpm test:mutation` mutates (stryker.config.mjs), and only those: Stryker
+// runs the tests that cover each mutant, so a narrow project keeps every run short.
+export default defineConfig({
+  test: {
+    name: 'mutation',
+    pool: 'forks',
+    maxWorkers: 1,
+    include: [
+      'packages/domain/src/**/*.test.ts',
+      'packages/application/src/**/*.test.ts',
+      'packages/lambdas/src/http/**/*.test.ts',
+    ],
+    exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', '**/node_modules/**'],
+    setupFiles: ['reflect-metadata', './packages/testkit/src/network/block-network.ts'],
+  },
+});
