@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { Clock, IdGenerator, IdempotencyStore, ProductRepository } from '@catalog/ports';
+import { ApiContract } from '@catalog/testkit/openapi';
 import {
   InMemoryIdempotencyStore,
   InMemoryProductRepository,
@@ -134,6 +135,18 @@ export interface Invocation {
   readonly raw: APIGatewayProxyResult;
 }
 
+// Every response a handler gives in these tests is checked against docs/api/openapi.yaml: status, headers
+// (each one the function sends must be declared) and body. A response the spec does not describe fails.
+const contract = await ApiContract.load();
+
+const OPERATION_IDS: Readonly<Record<string, string>> = {
+  'create-product': 'createProduct',
+  'put-product': 'putProduct',
+  'get-product': 'getProduct',
+  'list-products': 'listProducts',
+  'delete-product': 'deleteProduct',
+};
+
 /** The five routes on in-memory ports, with the log lines and EMF documents they write. */
 export const apiWorld = () => {
   const clock = new ManualClock('2026-05-01T12:00:00.000Z');
@@ -164,6 +177,12 @@ export const apiWorld = () => {
       const headers = Object.fromEntries(
         Object.entries(raw.headers ?? {}).map(([key, value]) => [key, String(value)]),
       );
+      contract.assert({
+        operationId: OPERATION_IDS[name] ?? name,
+        status: raw.statusCode,
+        headers,
+        body: raw.body,
+      });
       return {
         status: raw.statusCode,
         headers,
