@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
@@ -47,7 +47,7 @@ export class ApiContract {
   private constructor(
     private readonly operations: ReadonlyMap<string, Readonly<Record<string, ResponseSpec>>>,
   ) {
-    addFormats.default(this.ajv);
+    addFormats(this.ajv);
   }
 
   /** Loads the spec, refusing it unless it is a valid OpenAPI document, and resolves its `$ref`s. */
@@ -144,7 +144,7 @@ export class ApiContract {
     // RFC 9457: a problem's `status` is the response's status.
     const { status } = (body ?? {}) as { status?: unknown };
     if (mediaType === 'application/problem+json' && status !== undefined && status !== response.status) {
-      problems.push(`body.status ${String(status)} differs from the response status`);
+      problems.push(`body.status ${JSON.stringify(status)} differs from the response status`);
     }
     return problems;
   }
