@@ -1,5 +1,10 @@
 import { Container } from 'inversify';
-import { readApiConfig, readCreateProductConfig, type ApiConfig } from '../config/api';
+import {
+  readApiConfig,
+  readCreateProductConfig,
+  readListProductsConfig,
+  type ApiConfig,
+} from '../config/api';
 import { loadConfig } from '../config/env';
 import { dynamoDbClientModule, dynamoDbIdempotencyModule, dynamoDbProductsModule } from './dynamodb';
 import { observabilityModule, type ObservabilityOptions } from './observability';
@@ -37,8 +42,9 @@ export const putProductPorts = (env: Environment, options: ObservabilityOptions 
 export const getProductPorts = (env: Environment, options: ObservabilityOptions = {}): Container =>
   productsPorts(loadConfig(readApiConfig, env), options);
 
+/** Needs CURSOR_SIGNING_KEY in `env` (the Lambda entry point reads it from CURSOR_SIGNING_KEY_PARAMETER). */
 export const listProductsPorts = (env: Environment, options: ObservabilityOptions = {}): Container =>
-  productsPorts(loadConfig(readApiConfig, env), options);
+  productsPorts(loadConfig(readListProductsConfig, env), options);
 
 export const deleteProductPorts = (env: Environment, options: ObservabilityOptions = {}): Container => {
   const container = productsPorts(loadConfig(readApiConfig, env), options);

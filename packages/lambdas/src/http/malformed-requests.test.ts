@@ -60,5 +60,5 @@ describe('malformed requests', () => {
     expect(runs).toBeGreaterThanOrEqual(2_000);
     expect(written).toHaveLength(0);
     expect(publisher.delivered).toEqual([]);
-  });
+  }, 60_000);
 });
