@@ -2,7 +2,8 @@
 // HTTP API benchmark (`pnpm bench http`): bundle sizes, cold init against a floor bundle, and warm
 // per-request overhead against hand-written handlers, all measured in this one run on this machine.
 // BENCH_COLD_RUNS (fresh processes per bundle, default 15) and BENCH_WARM_ROUNDS (default 15) tune it.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lambdasRoot, repoRoot } from '../build/esbuild-options.mjs';
@@ -63,9 +64,32 @@ const probe = `const t = performance.now(); const c = process.cpuUsage(); const 
 const cpu = process.cpuUsage(c); const initMs = performance.now() - t;
 if (typeof m.handler !== 'function') throw new Error('no handler');
 process.stdout.write(JSON.stringify({ initMs, initCpuMs: (cpu.user + cpu.system) / 1000 }));`;
+// list-products reads its cursor signing key from SSM at init: timed against a local GetParameter stand-in
+// (the same client and round trip as in Lambda, minus the network), and once with the key given directly.
+const ssmStub = spawn(process.execPath, [join(repoRoot, 'scripts/ssm-parameter-stub.mjs')], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const [ssmPort] = await once(ssmStub.stdout, 'data');
+const listEnv = {
+  ...coldEnv,
+  CURSOR_SIGNING_KEY_PARAMETER: '/catalog/bench/cursor-signing-key',
+  AWS_ENDPOINT_URL_SSM: `http://127.0.0.1:${String(ssmPort).trim()}`,
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+};
+const listFunction = functions.find((fn) => fn.name === 'list-products');
 const coldSubjects = [
   { name: 'floor', path: floor.path },
-  ...functions.map((fn) => ({ name: fn.name, path: fn.bundlePath })),
+  ...functions.map((fn) => ({
+    name: fn.name,
+    path: fn.bundlePath,
+    env: fn.name === 'list-products' ? listEnv : coldEnv,
+  })),
+  {
+    name: 'list (key in env)',
+    path: listFunction.bundlePath,
+    env: { ...coldEnv, CURSOR_SIGNING_KEY: 'bench-cursor-signing-key-0123456789abcdef' },
+  },
 ];
 const cold = new Map(coldSubjects.map((subject) => [subject.name, { init: [], cpu: [], process: [] }]));
 for (let run = 0; run < COLD_RUNS; run++) {
@@ -77,7 +101,7 @@ for (let run = 0; run < COLD_RUNS; run++) {
       process.execPath,
       ['--input-type=module', '-e', probe, pathToFileURL(subject.path).href],
       {
-        env: coldEnv,
+        env: subject.env ?? coldEnv,
         encoding: 'utf8',
       },
     );
@@ -89,6 +113,7 @@ for (let run = 0; run < COLD_RUNS; run++) {
     cold.get(subject.name).process.push(processMs);
   }
 }
+ssmStub.kill();
 const floorOf = (key) => median(cold.get('floor')[key]);
 console.log(
   `\nCold init, median of ${COLD_RUNS} fresh processes each: load + container + first resolve (target <= ${TARGETS.coldRatio}x floor)`,

@@ -62,7 +62,8 @@ describe('validateBody', () => {
         expect(claims).not.toHaveBeenCalled();
       }),
       {
-        numRuns: 400,
+        // Fewer under `pnpm test:mutation` (vitest.mutation.config.ts), which runs this once per mutant.
+        numRuns: Number(process.env.CATALOG_FUZZ_RUNS ?? '2000') / 5,
         // Every inherited name at both levels, then random draws.
         examples: (['top', 'price'] as const).flatMap((at) =>
           inheritedNames
