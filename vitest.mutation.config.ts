@@ -7,6 +7,7 @@ export default defineConfig({
     name: 'mutation',
     pool: 'forks',
     maxWorkers: 1,
+    isolate: false,
     include: [
       'packages/domain/src/**/*.test.ts',
       'packages/application/src/**/*.test.ts',
