@@ -3,7 +3,6 @@
 // .stryker/incremental.json (git-ignored), so a re-run only tests mutants in code or tests that changed;
 // `pnpm test:mutation --force` ignores them. Reports: .stryker/report/mutation.{html,json}.
 // Two workers at most: the suite shares a small machine.
-/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
