@@ -81,7 +81,7 @@ locals {
           conditions = local.table_key_conditions[fn]
         },
       ],
-      fn != "list-products" ? [] : local.read_cursor_signing_key,
+      [for statement in local.read_cursor_signing_key : statement if fn == "list-products"],
     )
   }
 
