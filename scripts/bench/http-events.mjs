@@ -16,7 +16,11 @@ const requestContext = (method, resource, path) => ({
   authorizer: { principalId: 'user-1' },
 });
 
-export const proxyEvent = (method, resource, { pathParameters = null, headers = {}, body = null } = {}) => {
+export const proxyEvent = (
+  method,
+  resource,
+  { pathParameters = null, headers = {}, body = null, query = null } = {},
+) => {
   const path = resource.replace('{id}', pathParameters?.id ?? '');
   const all = {
     Accept: '*/*',
@@ -33,8 +37,11 @@ export const proxyEvent = (method, resource, { pathParameters = null, headers = 
     httpMethod: method,
     headers: all,
     multiValueHeaders: Object.fromEntries(Object.entries(all).map(([name, value]) => [name, [value]])),
-    queryStringParameters: null,
-    multiValueQueryStringParameters: null,
+    queryStringParameters: query,
+    multiValueQueryStringParameters:
+      query === null
+        ? null
+        : Object.fromEntries(Object.entries(query).map(([name, value]) => [name, [value]])),
     pathParameters,
     stageVariables: null,
     requestContext: requestContext(method, resource, path),

@@ -1,14 +1,15 @@
 // Hand-written API handlers, the baseline for warm overhead: the same work as the real GET and POST
 // handlers (header normalisation, correlation id, media type / size / JSON / unknown-field checks, the
 // domain's value objects, the same store call, problem+json, ETag/Location, one JSON access log line and an
-// EMF line per write) with no container, no class-validator, no winston and no shared edge.
+// EMF line per write) with no container, no class-validator, no Logger and no shared edge.
 import { randomUUID } from 'node:crypto';
-import { isDomainError, parseProductDetails, ProductId } from '@catalog/domain';
+import { isDomainError, parseProductDetails, ProductId, VersionConflictError } from '@catalog/domain';
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const JSON_TYPE = /^application\/json(\s*;\s*charset=utf-8)?$/i;
 const BODY_KEYS = new Set(['name', 'description', 'price']);
 const PRICE_KEYS = new Set(['amount', 'currency']);
+const VERSION_TAG = /^"([1-9][0-9]{0,14})"$/;
 const STATUS = { invariant_violated: 400, not_found: 404, conflict: 409, precondition_failed: 412 };
 
 class Refusal extends Error {
@@ -70,6 +71,28 @@ const parseBody = (event, headers) => {
   return body;
 };
 
+// The repository calls of a PUT, as the real use case makes them; a lost condition is a 412.
+const putWrite = async (products, clock, { id, details, write, ifMatch, createOnly }) => {
+  const create = async () => ({
+    product: await products.create(id, details, clock.now(), write),
+    created: true,
+  });
+  const replace = (expectedVersion) => products.replace(id, details, clock.now(), write, { expectedVersion });
+  try {
+    if (createOnly) return await create();
+    if (ifMatch !== undefined) return await replace(ifMatch === '*' ? 'any' : ifMatch);
+  } catch (error) {
+    if (error instanceof VersionConflictError) throw new Refusal(412, 'precondition-failed', error.message);
+    throw error;
+  }
+  try {
+    return await replace('any');
+  } catch (error) {
+    if (!(error instanceof VersionConflictError) || error.found !== 'absent') throw error;
+    return create();
+  }
+};
+
 export const handWrittenHandlers = ({
   products,
   ids,
@@ -123,7 +146,7 @@ export const handWrittenHandlers = ({
     return {
       statusCode: result.status,
       headers: { ...result.headers, 'X-Correlation-Id': correlationId, 'Content-Type': contentType },
-      body: JSON.stringify(result.body),
+      body: result.body === undefined ? '' : JSON.stringify(result.body),
     };
   };
 
@@ -160,5 +183,81 @@ export const handWrittenHandlers = ({
       };
     });
 
-  return { get, post };
+  const ifMatchOf = (headers) => {
+    const header = headers['if-match']?.trim();
+    if (header === undefined || header === '*') return header;
+    const match = VERSION_TAG.exec(header);
+    if (!match) throw new Refusal(400, 'validation-failed', 'bad If-Match');
+    return Number(match[1]);
+  };
+
+  const writeMetric = (name) =>
+    writeMetrics(
+      `{"_aws":{"Timestamp":${Date.now()},"CloudWatchMetrics":[{"Namespace":"Catalog","Dimensions":[["service"]],"Metrics":[{"Name":"${name}","Unit":"Count"}]}]},"service":"${serviceName}","${name}":1}`,
+    );
+
+  // Create or replace with If-Match / If-None-Match: *, the same repository calls as the real use case.
+  const put = (event, context) =>
+    serve(event, context, async (headers, correlationId) => {
+      const id = ProductId.parse(event.pathParameters?.id);
+      const ifMatch = ifMatchOf(headers);
+      const createOnly = headers['if-none-match']?.trim() === '*';
+      const details = parseProductDetails(parseBody(event, headers));
+      const result = await putWrite(products, clock, {
+        id,
+        details,
+        write: { correlationId },
+        ifMatch,
+        createOnly,
+      });
+      const { product } = result;
+      if (result.created) writeMetric('ProductsCreated');
+      else if (result.changedFields.length > 0) writeMetric('ProductsUpdated');
+      const etag = { ETag: `"${product.version}"` };
+      return result.created
+        ? {
+            status: 201,
+            body: productJson(product),
+            headers: { ...etag, Location: `/api/products/${product.id}` },
+          }
+        : { status: 200, body: productJson(product), headers: etag };
+    });
+
+  const list = (event, context) =>
+    serve(event, context, async () => {
+      const query = event.multiValueQueryStringParameters ?? {};
+      const [rawLimit, ...moreLimits] = query.limit ?? [];
+      const [cursor, ...moreCursors] = query.cursor ?? [];
+      if (moreLimits.length > 0 || moreCursors.length > 0)
+        throw new Refusal(400, 'validation-failed', 'twice');
+      if (rawLimit !== undefined && !/^[0-9]{1,6}$/.test(rawLimit))
+        throw new Refusal(400, 'validation-failed', 'limit');
+      const limit = rawLimit === undefined ? 20 : Number(rawLimit);
+      if (limit < 1 || limit > 100) throw new Refusal(400, 'validation-failed', 'limit');
+      const page = await products.list(cursor ? { limit, cursor } : { limit });
+      return {
+        status: 200,
+        body: { items: page.items.map(productJson), nextCursor: page.nextCursor ?? null },
+      };
+    });
+
+  const del = (event, context) =>
+    serve(event, context, async (headers, correlationId) => {
+      const id = ProductId.parse(event.pathParameters?.id);
+      const ifMatch = ifMatchOf(headers);
+      const expected = typeof ifMatch === 'number' ? { expectedVersion: ifMatch } : {};
+      let removed;
+      try {
+        removed = await products.delete(id, clock.now(), { correlationId }, expected);
+      } catch (error) {
+        if (error instanceof VersionConflictError)
+          throw new Refusal(412, 'precondition-failed', error.message);
+        throw error;
+      }
+      if (removed === undefined && ifMatch === '*') throw new Refusal(412, 'precondition-failed', 'absent');
+      if (removed !== undefined) writeMetric('ProductsDeleted');
+      return { status: 204, body: undefined, headers: {} };
+    });
+
+  return { get, post, put, list, del };
 };

@@ -2,7 +2,7 @@
 // by its own composition root, with the EventBridge client's `send` stubbed (no network), and stream
 // records of distinct products in the shape Lambda delivers.
 import 'reflect-metadata';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { EventBridgeSdkClient } from '../../packages/adapter-eventbridge/src/index.ts';
 import { deleteProduct, replaceProduct } from '../../packages/domain/src/index.ts';
 import {
@@ -14,30 +14,53 @@ import { aProduct } from '../../packages/testkit/src/index.ts';
 
 /** The function as deployed, but for the client's transport; logs and metrics are formatted, then dropped. */
 export const benchFunction = () => {
-  const discard = new Writable({
-    write: (_chunk, _encoding, done) => {
-      done();
-    },
-  });
+  const discard = process.env.STREAM_BENCH_LOG
+    ? process.stderr
+    : new Writable({
+        write: (_chunk, _encoding, done) => {
+          done();
+        },
+      });
   const ports = publishProductEventsPorts(
     {
       EVENT_BUS_NAME: 'catalog-bench',
       AWS_REGION: 'eu-west-1',
       LOG_LEVEL: 'info',
       SERVICE_NAME: 'catalog-bench',
+      ...(process.env.AWS_XRAY_DAEMON_ADDRESS === undefined
+        ? {}
+        : { AWS_XRAY_DAEMON_ADDRESS: process.env.AWS_XRAY_DAEMON_ADDRESS }),
     },
     { logStream: discard, writeMetrics: () => undefined },
   );
   const client = ports.get(EventBridgeSdkClient);
   const stats = { calls: 0, entries: 0 };
-  client.send = (command) => {
-    const entries = command.input.Entries ?? [];
-    stats.calls++;
-    stats.entries += entries.length;
-    return Promise.resolve({
-      FailedEntryCount: 0,
-      Entries: entries.map((_, i) => ({ EventId: `bench-${i}` })),
-    });
+  // The bus is stubbed at the SDK's HTTP handler: every call runs the client's whole middleware stack (the
+  // tracing subsegment, serialisation, endpoint, signing, retry) and parses a real PutEvents response; only
+  // the network is left out.
+  client.config.requestHandler = {
+    handle: (request) => {
+      const raw = request.body;
+      const body =
+        typeof raw === 'string'
+          ? raw
+          : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
+      let entries = 0;
+      for (let at = body.indexOf('"DetailType"'); at >= 0; at = body.indexOf('"DetailType"', at + 1))
+        entries++;
+      stats.calls++;
+      stats.entries += entries;
+      const answer = `{"FailedEntryCount":0,"Entries":[${Array.from({ length: entries }, (_, i) => `{"EventId":"bench-${i}"}`).join(',')}]}`;
+      return Promise.resolve({
+        response: {
+          statusCode: 200,
+          headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'bench' },
+          body: Readable.from([Buffer.from(answer)]),
+        },
+      });
+    },
+    updateHttpClientConfig: () => undefined,
+    httpHandlerConfigs: () => ({}),
   };
   return { handler: createPublishProductEventsHandler(ports), stats };
 };

@@ -5,19 +5,20 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const lambdasRoot = `${repoRoot}packages/lambdas/`;
 
-// CommonJS dependencies (winston's stream stack) call require() for Node built-ins; an ES module has no
-// require, so the bundle defines one.
+// A CommonJS dependency that calls require() for a Node built-in needs a require in an ES module bundle.
 const REQUIRE_SHIM = "import { createRequire as __catalogCreateRequire } from 'node:module';\nconst require = __catalogCreateRequire(import.meta.url);";
 
-// winston's internal debug tracer (printed only with DEBUG=winston:*) brings a colour library with it; the
-// bundles replace it with a no-op of the same shape.
-const silentDiagnostics = {
-  name: 'silent-diagnostics',
+const shims = `${repoRoot}scripts/build/shims/`;
+
+/**
+ * What Lambda never uses, replaced in function bundles (not in the benchmarks' floor, which stays the SDK's
+ * defaults): the SDK's default credential chain (Lambda's credentials are in the environment).
+ */
+export const lambdaRuntimeOnly = {
+  name: 'lambda-runtime-only',
   setup(build) {
-    build.onResolve({ filter: /^@dabh\/diagnostics$/ }, () => ({ path: 'diagnostics', namespace: 'silent' }));
-    build.onLoad({ filter: /.*/, namespace: 'silent' }, () => ({
-      contents: 'module.exports = () => () => {};',
-      loader: 'js',
+    build.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, () => ({
+      path: `${shims}credential-provider-env-only.mjs`,
     }));
   },
 };
@@ -28,7 +29,7 @@ const silentDiagnostics = {
  * build is transpiled down to ES5, which is larger and slower), then `module` (the AWS SDK), then `main`. Decorators compile with `experimentalDecorators` from the tsconfig and
  * without design-type metadata: every constructor parameter needs an explicit @inject.
  */
-export const lambdaBuildOptions = ({ entryPoint, outfile, nodePaths = [] }) => ({
+export const lambdaBuildOptions = ({ entryPoint, outfile, nodePaths = [], trim = true }) => ({
   entryPoints: [entryPoint],
   outfile,
   bundle: true,
@@ -48,8 +49,9 @@ export const lambdaBuildOptions = ({ entryPoint, outfile, nodePaths = [] }) => (
   banner: { js: REQUIRE_SHIM },
   tsconfig: `${lambdasRoot}tsconfig.json`,
   absWorkingDir: repoRoot,
-  nodePaths,
-  plugins: [silentDiagnostics],
+  // The shims resolve their own imports from the functions' package.
+  nodePaths: [...nodePaths, `${lambdasRoot}node_modules`],
+  plugins: trim ? [lambdaRuntimeOnly] : [],
   metafile: true,
   logLevel: 'warning',
 });

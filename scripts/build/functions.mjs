@@ -19,10 +19,11 @@ export const functionNames = async () =>
 
 /**
  * Bundles any entry file with the functions' options (no zip): for benchmarks and for tests that must
- * run exactly what would ship. `plugins` are added after the standard ones.
+ * run exactly what would ship. `plugins` are added after the standard ones; `trim: false` leaves out the
+ * Lambda-only replacements (the benchmarks' floor keeps the SDK's defaults).
  */
-export const bundleEntry = async ({ entryPoint, outfile, nodePaths = [], plugins = [] }) => {
-  const options = lambdaBuildOptions({ entryPoint, outfile, nodePaths });
+export const bundleEntry = async ({ entryPoint, outfile, nodePaths = [], plugins = [], trim = true }) => {
+  const options = lambdaBuildOptions({ entryPoint, outfile, nodePaths, trim });
   const result = await build({ ...options, plugins: [...options.plugins, ...plugins] });
   return { path: outfile, bytes: Object.values(result.metafile.outputs).find((output) => output.entryPoint).bytes };
 };

@@ -47,7 +47,11 @@ export const createDynamoDbDocumentClient = (options: DynamoDbClientOptions = {}
     ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
     ...(options.credentials === undefined ? {} : { credentials: { ...options.credentials } }),
   };
-  return DynamoDBDocumentClient.from(new DynamoDBClient(config), {
+  // Without the logger middleware, which filters every input and output for an unconfigured logger. (The
+  // document client refuses the SDK's cacheMiddleware option.)
+  const client = new DynamoDBClient(config);
+  client.middlewareStack.remove('loggerMiddleware');
+  return DynamoDBDocumentClient.from(client, {
     // The mappers write every attribute explicitly; an undefined that slips through is dropped, not an error.
     marshallOptions: { removeUndefinedValues: true },
   });

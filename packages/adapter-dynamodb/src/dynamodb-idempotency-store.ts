@@ -16,17 +16,14 @@ import {
   type IdempotentResult,
 } from '@catalog/ports';
 import { inject, injectable } from 'inversify';
+import { completionUpdate, expiryAfter } from './idempotency-record';
 import { isConditionalCheckFailed, storeCall, translateStoreError } from './store-errors';
 import { DynamoDbDocumentClient, IdempotencyRetention, IdempotencyTableName } from './tokens';
 
-// Item layout (docs/decisions/0003-dynamodb-table-design.md): id = the scoped idempotency key, status,
-// fingerprint, token (the claim's), result (the JSON text of a completed request's outcome) and expiresAt
-// (epoch seconds, the table's TTL).
+// Item layout: see idempotency-record.ts.
 
 // A claim that finds the record gone between its write and its read tries again this often.
 const CLAIM_ATTEMPTS = 3;
-
-const NAMES = { '#status': 'status', '#token': 'token', '#result': 'result', '#expiresAt': 'expiresAt' };
 
 const toClaim = (item: Readonly<Record<string, unknown>>, key: string): IdempotencyClaim => {
   const { status, fingerprint, result } = item;
@@ -92,24 +89,9 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
   }
 
   async complete(key: string, token: string, result: IdempotentResult): Promise<ClaimSettlement> {
+    const expiresAt = expiryAfter(this.clock.now().getTime(), this.retention.ttlSeconds);
     return this.settle('UpdateItem', () =>
-      this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { id: key },
-          UpdateExpression: 'SET #status = :completed, #result = :result, #expiresAt = :expiresAt',
-          ConditionExpression: '#token = :token AND #status = :inProgress',
-          ExpressionAttributeNames: NAMES,
-          ExpressionAttributeValues: {
-            ':completed': 'completed',
-            ':inProgress': 'in_progress',
-            ':token': token,
-            // Kept as JSON text: DynamoDB's own types would turn numbers into decimals and reject some shapes.
-            ':result': JSON.stringify(result),
-            ':expiresAt': expiryAfter(this.clock.now().getTime(), this.retention.ttlSeconds),
-          },
-        }),
-      ),
+      this.client.send(new UpdateCommand(completionUpdate(this.tableName, key, token, result, expiresAt))),
     );
   }
 
@@ -148,6 +130,3 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
 
 const isWholeSeconds = (seconds: unknown): boolean =>
   typeof seconds === 'number' && Number.isSafeInteger(seconds) && seconds >= 1;
-
-// Rounded up, so a record is kept at least the whole period; it has expired once `expiresAt <= now`.
-const expiryAfter = (nowMs: number, seconds: number): number => Math.ceil(nowMs / 1000) + seconds;

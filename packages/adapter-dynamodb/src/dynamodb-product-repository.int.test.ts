@@ -6,17 +6,41 @@ import { describe, expect, it } from 'vitest';
 import { DynamoDbProductRepository } from './dynamodb-product-repository';
 import { readStream, TEST_CURSOR_KEY, useDocumentClient } from './integration.test-support';
 import { parseProductStreamRecord } from './product-stream-record';
-import { productsTableDefinition } from './table-definitions';
+import { DynamoDbIdempotencyStore } from './dynamodb-idempotency-store';
+import {
+  idempotencyTableDefinition,
+  idempotencyTimeToLive,
+  productsTableDefinition,
+} from './table-definitions';
 
 const table = useDynamoDbTable(productsTableDefinition, { prefix: 'products' });
+const idempotencyTable = useDynamoDbTable(idempotencyTableDefinition, {
+  prefix: 'products-claims',
+  timeToLive: idempotencyTimeToLive,
+});
 const client = useDocumentClient(table);
+const retention = { ttlSeconds: 3_600 };
+const clock = { now: () => new Date() };
 const repository = (): DynamoDbProductRepository =>
-  new DynamoDbProductRepository(client(), table.name, TEST_CURSOR_KEY);
+  new DynamoDbProductRepository(
+    client(),
+    table.name,
+    TEST_CURSOR_KEY,
+    idempotencyTable.name,
+    retention,
+    clock,
+  );
 
 describeProductRepositoryContract('DynamoDB Local', async () => {
   await clearDynamoDbTable(table);
   return {
     repository: repository(),
+    idempotency: new DynamoDbIdempotencyStore(
+      client(),
+      idempotencyTable.name,
+      { now: () => new Date() },
+      retention,
+    ),
     // The table's real stream, read as the stream processor reads it.
     changesOf: async (id) =>
       (await readStream(table))

@@ -10,22 +10,27 @@ import {
   type ProductDetails,
   type ProductId,
 } from '@catalog/domain';
-import type {
-  DeleteProductOptions,
-  ListProductsQuery,
-  ProductPage,
-  ProductRepository,
-  ReplaceProductOptions,
-  ReplaceProductResult,
-  WriteContext,
+import {
+  Clock,
+  type CreateProductOptions,
+  type DeleteProductOptions,
+  type ListProductsQuery,
+  type ProductPage,
+  type ProductRepository,
+  type ReplaceProductOptions,
+  type ReplaceProductResult,
+  type WriteContext,
 } from '@catalog/ports';
-import { inject, injectable } from 'inversify';
+import { inject, injectable, optional } from 'inversify';
+import { createCompletingClaim, type IdempotencyTable } from './create-completing-claim';
 import { CursorCodec } from './cursor';
 import { ATTRIBUTE, productKey, readLiveItem, readTombstoneItem } from './product-item';
 import { createWrite, deleteWrite, replaceWrite } from './product-writes';
 import { isConditionalCheckFailed, storeCall, translateStoreError } from './store-errors';
 import {
   DynamoDbDocumentClient,
+  IdempotencyRetention,
+  IdempotencyTableName,
   ProductsCursorKey,
   ProductsTableName,
   type CursorSigningKey,
@@ -40,18 +45,27 @@ const SCAN_LIMIT_MAX = 1_000;
 /**
  * ProductRepository on one DynamoDB table (docs/decisions/0008-product-versions-across-deletes.md): one
  * item per id, a live product or its tombstone; every write is one conditional UpdateItem, every read one
- * GetItem; the writer's correlation id on every item; signed scan cursors.
+ * GetItem; the writer's correlation id on every item; signed scan cursors. A create that completes an
+ * idempotency claim is one TransactWriteItems call with the claim's record (needs the idempotency table).
  */
 @injectable()
 export class DynamoDbProductRepository implements ProductRepository {
   private readonly cursors: CursorCodec;
+  private readonly idempotency: IdempotencyTable | undefined;
 
   constructor(
     @inject(DynamoDbDocumentClient) private readonly client: DynamoDBDocumentClient,
     @inject(ProductsTableName) private readonly tableName: string,
     @inject(ProductsCursorKey) cursorKey: CursorSigningKey,
+    @inject(IdempotencyTableName) @optional() idempotencyTable?: string,
+    @inject(IdempotencyRetention) @optional() retention?: IdempotencyRetention,
+    @inject(Clock) @optional() clock?: Clock,
   ) {
     this.cursors = new CursorCodec(cursorKey);
+    this.idempotency =
+      idempotencyTable === undefined || retention === undefined || clock === undefined
+        ? undefined
+        : { tableName: idempotencyTable, ttlSeconds: retention.ttlSeconds, clock };
   }
 
   async get(id: ProductId): Promise<Product | undefined> {
@@ -64,7 +78,17 @@ export class DynamoDbProductRepository implements ProductRepository {
     return readLiveItem(Item);
   }
 
-  async create(id: ProductId, details: ProductDetails, at: Date, context: WriteContext): Promise<Product> {
+  async create(
+    id: ProductId,
+    details: ProductDetails,
+    at: Date,
+    context: WriteContext,
+    options: CreateProductOptions = {},
+  ): Promise<Product> {
+    if (options.completing !== undefined) {
+      const tables = { products: this.tableName, idempotency: this.idempotency };
+      return createCompletingClaim(this.client, tables, id, details, at, context, options.completing);
+    }
     const outcome = await this.write(createWrite(id, details, at, context));
     if (outcome.failed) {
       throw new VersionConflictError(id, 'absent', readLiveItem(outcome.old)?.version ?? 'absent', {

@@ -51,12 +51,17 @@ const update = (set: readonly string[], remove: readonly string[]): string =>
 const stamp = (x: ExpressionParts, context: WriteContext): string =>
   `${x.name(ATTRIBUTE.correlationId)} = ${x.value('correlationId', context.correlationId)}`;
 
-/** Creates the product where no live one is: on an absent item at FIRST_VERSION, on a tombstone after it. */
+/**
+ * Creates the product where no live one is: on an absent item at FIRST_VERSION, on a tombstone after it.
+ * With `onlyAfter` the condition is that exact state (no item, or the tombstone at that version), so that
+ * the created version is known before the write (a transaction returns no old item when it succeeds).
+ */
 export const createWrite = (
   id: ProductId,
   details: ProductDetails,
   at: Date,
   context: WriteContext,
+  onlyAfter?: { readonly version: number } | 'nothing',
 ): Write => {
   const x = new ExpressionParts();
   const timestamp = at.toISOString();
@@ -74,7 +79,12 @@ export const createWrite = (
       ],
       [...remove, x.name(ATTRIBUTE.deletedAt)],
     ),
-    ConditionExpression: `attribute_not_exists(${x.name(ATTRIBUTE.id)}) OR attribute_exists(${x.name(ATTRIBUTE.deletedAt)})`,
+    ConditionExpression:
+      onlyAfter === undefined
+        ? `attribute_not_exists(${x.name(ATTRIBUTE.id)}) OR attribute_exists(${x.name(ATTRIBUTE.deletedAt)})`
+        : onlyAfter === 'nothing'
+          ? `attribute_not_exists(${x.name(ATTRIBUTE.id)})`
+          : `attribute_exists(${x.name(ATTRIBUTE.deletedAt)}) AND ${version} = ${x.value('tombstone', onlyAfter.version)}`,
     ...x.fields(),
     ...RETURN_OLD,
   };

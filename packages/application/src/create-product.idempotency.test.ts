@@ -1,4 +1,4 @@
-import { isDomainError, StoreUnavailableError } from '@catalog/domain';
+import { IdempotencyKeyInFlightError, isDomainError, StoreUnavailableError } from '@catalog/domain';
 import type { IdempotencyClaim } from '@catalog/ports';
 import { describe, expect, it, vi } from 'vitest';
 import {
@@ -106,23 +106,40 @@ describe(CreateProduct, () => {
     });
   });
 
-  describe('when the claim is taken over before the outcome is recorded', () => {
-    it('still returns the created product and says that the claim was lost', async () => {
+  describe('when the claim is taken over before the product is created', () => {
+    it('creates nothing and answers that the key is in flight; the retry that took over created one', async () => {
       const { createProduct, products, clock } = setup();
       const create = products.create.bind(products);
       let overtaken = false;
+      let retry: Awaited<ReturnType<typeof createProduct.execute>> | undefined;
       vi.spyOn(products, 'create').mockImplementation(async (...args) => {
         if (!overtaken) {
           overtaken = true;
           // The request outlives its lock; a retry claims the key meanwhile and finishes first.
           clock.advance(5_000);
-          await createProduct.execute(cup, keyed('p', { remainingTimeMs: 1_000 }));
+          retry = await createProduct.execute(cup, keyed('p', { remainingTimeMs: 1_000 }));
         }
         return create(...args);
       });
-      const first = await createProduct.execute(cup, keyed('p', { remainingTimeMs: 1_000 }));
-      expect(first).toMatchObject({ replayed: false, claimLost: true });
-      expect(await products.get(first.product.id)).toEqual(first.product);
+      const error = await createProduct
+        .execute(cup, keyed('p', { remainingTimeMs: 1_000 }))
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(IdempotencyKeyInFlightError);
+      expect(products.size()).toBe(1);
+      expect(retry?.replayed).toBe(false);
+      const replay = await createProduct.execute(cup, keyed('p'));
+      expect(replay).toEqual({ product: retry?.product, replayed: true });
+    });
+  });
+
+  describe('when the create fails after the claim', () => {
+    it('releases the claim, so a retry with the key creates the product', async () => {
+      const { createProduct, products } = setup();
+      products.failNext('create', new Error('boom'));
+      await expect(createProduct.execute(cup, keyed('q'))).rejects.toThrow('boom');
+      expect(products.size()).toBe(0);
+      expect(await createProduct.execute(cup, keyed('q'))).toMatchObject({ replayed: false });
+      expect(products.size()).toBe(1);
     });
   });
 });

@@ -13,6 +13,7 @@ import {
   IdGenerator,
   IdempotencyStore,
   ProductRepository,
+  type HeldClaim,
   type IdempotentResult,
 } from '@catalog/ports';
 import { inject, injectable } from 'inversify';
@@ -32,11 +33,6 @@ export interface CreateProductResult {
   readonly product: Product;
   /** True when the response repeats an earlier request with the same Idempotency-Key. */
   readonly replayed: boolean;
-  /**
-   * True when the request's idempotency claim was taken over before its outcome could be recorded (it
-   * outlived its lock): the product was created, but a retry with the key will not replay this response.
-   */
-  readonly claimLost: boolean;
 }
 
 /** A stored idempotency result that is not a product: the service's fault (500), never the client's. */
@@ -96,7 +92,7 @@ export class CreateProduct {
   async execute(command: CreateProductCommand, context: CreateProductContext): Promise<CreateProductResult> {
     const details = parseProductDetails(command);
     if (context.idempotencyKey === undefined) {
-      return { product: await this.create(details, context), replayed: false, claimLost: false };
+      return { product: await this.create(details, context), replayed: false };
     }
     const key = scopedIdempotencyKey(context.principal, context.idempotencyKey);
     const fingerprint = fingerprintOf(details);
@@ -108,23 +104,32 @@ export class CreateProduct {
     if (claim.status !== 'claimed') {
       if (claim.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
       if (claim.status === 'in_progress') throw new IdempotencyKeyInFlightError();
-      return { product: restoreResult(key, claim.result), replayed: true, claimLost: false };
+      return { product: restoreResult(key, claim.result), replayed: true };
     }
-    let product: Product;
     try {
-      product = await this.create(details, context);
+      // The creation completes the claim in the same atomic write: a product is never created without its
+      // key remembering it (so a retry after a crash replays instead of creating a second product), and an
+      // execution whose claim was taken over (IdempotencyKeyInFlightError) creates nothing.
+      const product = await this.create(details, context, { key, token: claim.token });
+      return { product, replayed: false };
     } catch (error) {
       // Nothing was created, so the key is free again. If forgetting fails, the client still learns why its
-      // request failed, and the claim expires by itself.
-      await this.idempotency.release(key, claim.token).catch(() => undefined);
+      // request failed, and the claim expires by itself. A claim taken over is not ours to release.
+      if (!(error instanceof IdempotencyKeyInFlightError)) {
+        await this.idempotency.release(key, claim.token).catch(() => undefined);
+      }
       throw error;
     }
-    const settled = await this.idempotency.complete(key, claim.token, product as unknown as IdempotentResult);
-    return { product, replayed: false, claimLost: settled === 'lost' };
   }
 
-  private create(details: ProductDetails, context: RequestContext): Promise<Product> {
-    return this.products.create(this.ids.newProductId(), details, this.clock.now(), context);
+  private create(details: ProductDetails, context: RequestContext, completing?: HeldClaim): Promise<Product> {
+    return this.products.create(
+      this.ids.newProductId(),
+      details,
+      this.clock.now(),
+      context,
+      completing === undefined ? {} : { completing },
+    );
   }
 }
 

@@ -17,8 +17,8 @@ import {
 /** The use cases wired to fakes through inversify, as a composition root would wire them. */
 export const fakeWorld = () => {
   const clock = new ManualClock('2026-05-01T12:00:00.000Z');
-  const products = new InMemoryProductRepository();
   const idempotency = new InMemoryIdempotencyStore(clock);
+  const products = new InMemoryProductRepository(undefined, idempotency);
   const publisher = new RecordingProductEventPublisher();
   const container = new Container({ defaultScope: 'Singleton' });
   container.bind(Clock).toConstantValue(clock);

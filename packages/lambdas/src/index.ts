@@ -51,7 +51,18 @@ export {
 } from './config/env';
 export { createLogger, errorDetails, Logger } from './observability/logger';
 export { Metrics, type MetricName } from './observability/metrics';
-export { PassThroughTracer, Tracer, currentTraceHeader, traceIdOf } from './observability/tracing';
+export {
+  NoTracer,
+  Tracer,
+  currentTraceHeader,
+  traceIdOf,
+  type TraceSpan,
+  type SubsegmentOptions,
+} from './observability/tracing';
+export { XRayTracer } from './observability/xray-tracer';
+export type { XRaySubsegment } from './observability/xray-segments';
+export { tracerFor } from './bindings/observability';
+export { readTracingConfig, type TracingConfig } from './config/tracing';
 
 // Stream processor: the publish-product-events handler on top of a container binding the ports
 // (ProductEventPublisher, Logger, Metrics), its composition root and the EventBridge binding module.

@@ -1,23 +1,23 @@
 import { productStreamImages } from '@catalog/adapter-dynamodb';
-import { Clock, IdempotencyStore, ProductRepository } from '@catalog/ports';
-import {
-  InMemoryIdempotencyStore,
-  type InMemoryProductRepository,
-  type InMemoryChange,
-} from '@catalog/testkit';
+import { type Clock, IdempotencyStore, ProductRepository } from '@catalog/ports';
+import { InMemoryIdempotencyStore, InMemoryProductRepository, type InMemoryChange } from '@catalog/testkit';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { ContainerModule } from 'inversify';
 import { retryFrom, type StreamHandler } from './stream-poller';
 import { lambdaContext } from './lambda-context';
 
 /** In-memory stand-ins for the DynamoDB adapters, used when neither Docker nor Java can run DynamoDB Local. */
-export const memoryPortsModule = (repository: InMemoryProductRepository) =>
+export const memoryPortsModule = (repository: InMemoryProductRepository, idempotency: IdempotencyStore) =>
   new ContainerModule(({ bind }) => {
     bind(ProductRepository).toConstantValue(repository);
-    bind(IdempotencyStore)
-      .toDynamicValue((context) => new InMemoryIdempotencyStore(context.get<Clock>(Clock)))
-      .inSingletonScope();
+    bind(IdempotencyStore).toConstantValue(idempotency);
   });
+
+/** A repository and the idempotency store whose claims its creates complete, on one clock. */
+export const memoryStores = (clock: Clock) => {
+  const idempotency = new InMemoryIdempotencyStore(clock);
+  return { idempotency, repository: new InMemoryProductRepository(undefined, idempotency) };
+};
 
 /** The record DynamoDB Streams would carry for an in-memory change (same images as the table's). */
 export const toStreamRecord = (entry: InMemoryChange, streamArn: string): DynamoDBRecord => {

@@ -15,12 +15,12 @@ import {
   observabilityModule,
   putProductPorts,
   readBaseConfig,
+  SystemClock,
 } from '@catalog/lambdas';
-import { InMemoryProductRepository } from '@catalog/testkit';
 import { startDynamoDbLocal } from '@catalog/testkit/dynamodb';
 import { Container } from 'inversify';
 import { ensureTables, streamsClient } from './dynamodb-backend';
-import { MemoryStreamFeeder, memoryPortsModule } from './memory-backend';
+import { MemoryStreamFeeder, memoryPortsModule, memoryStores } from './memory-backend';
 import type { ApiHandlers } from './routes';
 import { FileCheckpointStore } from './state/checkpoint-file';
 import { StreamPoller, type StreamHandler } from './stream-poller';
@@ -124,13 +124,13 @@ const startDynamoDb = async (context: PersistenceContext): Promise<Persistence> 
 };
 
 const startMemory = (context: PersistenceContext): Persistence => {
-  const repository = new InMemoryProductRepository();
+  const { repository, idempotency } = memoryStores(new SystemClock());
   const ports = new Container({ defaultScope: 'Singleton' });
   ports.load(
     observabilityModule(loadConfig(readBaseConfig, context.env), context.observability),
     clockModule,
     idGeneratorModule,
-    memoryPortsModule(repository),
+    memoryPortsModule(repository, idempotency),
   );
   const feeder = new MemoryStreamFeeder(repository, context.publish, (line) =>
     context.say(`[stream] ${line}`),

@@ -20,7 +20,9 @@ export type ClaimSettlement = 'settled' | 'lost';
  * claim gets. A claim locks its key for the time it asks for, so that a crashed execution does not lock it
  * for the whole retention; after that the key may be claimed again. `complete` and `release` act only on
  * the claim whose token they carry (conditional writes), and report a lost claim instead of touching
- * another execution's record. Completed records expire after the store's retention period.
+ * another execution's record. Completed records expire after the store's retention period. A claim can
+ * also be completed by the ProductRepository write that creates the product (`create(..., { completing })`),
+ * in the same atomic write: the repository of the same store writes this store's record.
  */
 export interface IdempotencyStore {
   /**

@@ -5,6 +5,23 @@ export interface WriteContext {
   readonly correlationId: string;
 }
 
+/** An idempotency claim (IdempotencyStore.claim) held by the request that creates a product. */
+export interface HeldClaim {
+  readonly key: string;
+  readonly token: string;
+}
+
+export interface CreateProductOptions {
+  /**
+   * Completes this claim in the same atomic write as the creation, with the created product as the claim's
+   * result (kept for the idempotency store's retention, as `IdempotencyStore.complete` keeps it): the
+   * product is created and the claim completed, or neither. When the store no longer holds the claim (its
+   * lock expired and another execution claimed the key) nothing is written and IdempotencyKeyInFlightError
+   * is thrown.
+   */
+  readonly completing?: HeldClaim;
+}
+
 export interface ReplaceProductOptions {
   /** Replace only the product at this version, or (`any`) whichever version is live. */
   readonly expectedVersion: number | 'any';
@@ -53,9 +70,15 @@ export interface ProductRepository {
   /**
    * Creates the product under an id that holds no live product, at the version after the id's deletion
    * (FIRST_VERSION for an unused id), and returns it as stored. A live product: VersionConflictError
-   * (`expected: 'absent'`, `found`: its version).
+   * (`expected: 'absent'`, `found`: its version). With `options.completing`, still one atomic operation.
    */
-  create(id: ProductId, details: ProductDetails, at: Date, context: WriteContext): Promise<Product>;
+  create(
+    id: ProductId,
+    details: ProductDetails,
+    at: Date,
+    context: WriteContext,
+    options?: CreateProductOptions,
+  ): Promise<Product>;
   /**
    * Replaces the live product's details at `options.expectedVersion` (`replaceProduct`). Identical details
    * write nothing: the product comes back unchanged, with no changed fields and no change on the feed. No

@@ -10,12 +10,21 @@ import {
 } from '@catalog/adapter-dynamodb';
 import { IdempotencyStore, ProductRepository } from '@catalog/ports';
 import { ContainerModule } from 'inversify';
+import { Tracer } from '../observability/tracing';
 import type { DynamoDbConfig, IdempotencyConfig, ProductsTableConfig } from '../config/api';
 
-/** The DynamoDB document client (creating it opens no connection; in Lambda it uses the function's role). */
+/**
+ * The DynamoDB document client (creating it opens no connection; in Lambda it uses the function's role),
+ * with a trace subsegment per call (needs the Tracer).
+ */
 export const dynamoDbClientModule = (config: DynamoDbConfig): ContainerModule =>
   new ContainerModule(({ bind }) => {
-    bind(DynamoDbDocumentClient).toConstantValue(createDynamoDbDocumentClient(config));
+    bind(DynamoDbDocumentClient)
+      .toResolvedValue(
+        (tracer: Tracer) => tracer.instrumentAwsClient(createDynamoDbDocumentClient(config)),
+        [Tracer],
+      )
+      .inSingletonScope();
   });
 
 /** ProductRepository on the products table (needs the client module). */

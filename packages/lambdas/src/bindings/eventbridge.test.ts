@@ -7,9 +7,9 @@ import {
 } from '@catalog/adapter-eventbridge';
 import { ProductEventPublisher } from '@catalog/ports';
 import { Container } from 'inversify';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../config/env';
-import { currentTraceHeader } from '../observability/tracing';
+import { NoTracer, Tracer } from '../observability/tracing';
 import { eventBridgeModule, readEventBridgeConfig } from './eventbridge';
 
 describe(readEventBridgeConfig, () => {
@@ -46,9 +46,19 @@ describe(readEventBridgeConfig, () => {
   });
 });
 
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+const withTracer = (): Container => {
+  const container = new Container();
+  container.bind(Tracer).toConstantValue(new NoTracer());
+  return container;
+};
+
 describe(eventBridgeModule, () => {
   it('binds the EventBridge publisher with the bus, the invocation trace header and a retry-free client', async () => {
-    const container = new Container();
+    const container = withTracer();
     container.load(
       eventBridgeModule({ eventBusName: 'catalog-dev', source: 'catalog.products', region: 'eu-west-1' }),
     );
@@ -57,7 +67,10 @@ describe(eventBridgeModule, () => {
       eventBusName: 'catalog-dev',
       source: 'catalog.products',
     });
-    expect(container.get(TraceHeaderProvider)).toBe(currentTraceHeader);
+    vi.stubEnv('_X_AMZN_TRACE_ID', 'Root=1-6751f0a2-3b2c1d4e5f60718293a4b5c6;Sampled=0');
+    expect(container.get<TraceHeaderProvider>(TraceHeaderProvider)()).toBe(
+      'Root=1-6751f0a2-3b2c1d4e5f60718293a4b5c6;Sampled=0',
+    );
     const client = container.get<EventBridgeClient>(EventBridgeSdkClient);
     expect(client).toBeInstanceOf(EventBridgeClient);
     expect(await client.config.maxAttempts()).toBe(1);
@@ -66,7 +79,7 @@ describe(eventBridgeModule, () => {
   it('takes a given client, trace header source and retry settings', () => {
     const client = new EventBridgeClient({ region: 'eu-west-1' });
     const traceHeader = () => 'Root=1-x';
-    const container = new Container();
+    const container = withTracer();
     container.load(
       eventBridgeModule(
         { eventBusName: 'b', source: 's' },

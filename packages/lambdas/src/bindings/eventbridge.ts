@@ -10,7 +10,7 @@ import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { ProductEventPublisher } from '@catalog/ports';
 import { ContainerModule } from 'inversify';
 import type { EnvReader } from '../config/env';
-import { currentTraceHeader } from '../observability/tracing';
+import { Tracer } from '../observability/tracing';
 
 export const DEFAULT_EVENT_SOURCE = 'catalog.products';
 
@@ -48,17 +48,25 @@ export interface EventBridgeModuleOptions {
   readonly retry?: Partial<PutEventsRetrySettings>;
 }
 
-/** ProductEventPublisher on EventBridge PutEvents (creating the client opens no connection). */
+/** ProductEventPublisher on EventBridge PutEvents (creating the client opens no connection; needs the Tracer). */
 export const eventBridgeModule = (
   config: EventBridgeConfig,
   options: EventBridgeModuleOptions = {},
 ): ContainerModule =>
   new ContainerModule(({ bind }) => {
     const { eventBusName, source } = config;
-    bind(EventBridgeSdkClient).toConstantValue(options.client ?? createEventBridgeClient(config));
+    bind(EventBridgeSdkClient)
+      .toResolvedValue(
+        (tracer: Tracer) => tracer.instrumentAwsClient(options.client ?? createEventBridgeClient(config)),
+        [Tracer],
+      )
+      .inSingletonScope();
     bind(ProductEventBusSettings).toConstantValue(
       options.retry === undefined ? { eventBusName, source } : { eventBusName, source, retry: options.retry },
     );
-    bind(TraceHeaderProvider).toConstantValue(options.traceHeader ?? currentTraceHeader);
+    // The active subsegment's header, so a consumer's trace continues from the PutEvents call.
+    bind(TraceHeaderProvider)
+      .toResolvedValue((tracer: Tracer) => options.traceHeader ?? (() => tracer.traceHeader()), [Tracer])
+      .inSingletonScope();
     bind(ProductEventPublisher).to(EventBridgeProductEventPublisher).inSingletonScope();
   });

@@ -7,6 +7,7 @@ describe(loadConfig, () => {
       serviceName: 'catalog',
       logLevel: 'info',
       metricsNamespace: 'Catalog',
+      tracing: { mode: 'off' },
     });
   });
 

@@ -1,3 +1,5 @@
+import { readTracingConfig, type TracingConfig } from './tracing';
+
 /** Thrown at init when the function's environment is incomplete or wrong; the message names each variable. */
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -70,6 +72,11 @@ export class EnvReader {
     return fallback;
   }
 
+  /** Records a problem found by a reader that combines several variables. */
+  problem(message: string): void {
+    this.problems.push(message);
+  }
+
   /** Throws ConfigError if anything read so far was missing or malformed. */
   verify(): void {
     if (this.problems.length > 0) throw new ConfigError(this.problems);
@@ -92,10 +99,13 @@ export interface BaseConfig {
   readonly serviceName: string;
   readonly logLevel: LogLevel;
   readonly metricsNamespace: string;
+  /** Off when absent. */
+  readonly tracing?: TracingConfig;
 }
 
 export const readBaseConfig = (env: EnvReader): BaseConfig => ({
   serviceName: env.string('SERVICE_NAME', 'catalog'),
   logLevel: env.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
   metricsNamespace: env.string('METRICS_NAMESPACE', 'Catalog'),
+  tracing: readTracingConfig(env),
 });

@@ -150,8 +150,8 @@ const OPERATION_IDS: Readonly<Record<string, string>> = {
 /** The five routes on in-memory ports, with the log lines and EMF documents they write. */
 export const apiWorld = () => {
   const clock = new ManualClock('2026-05-01T12:00:00.000Z');
-  const products = new InMemoryProductRepository();
   const idempotency = new InMemoryIdempotencyStore(clock);
+  const products = new InMemoryProductRepository(undefined, idempotency);
   const logLines: Record<string, unknown>[] = [];
   const metricLines: Record<string, unknown>[] = [];
   const logStream = new PassThrough();

@@ -18,7 +18,7 @@ export class CreateProductRoute implements Route {
     const { correlationId, principal, metrics } = context;
     const idempotencyKey = idempotencyKeyOf(request);
     const command = readProductBody(readJsonBody(request));
-    const { product, replayed, claimLost } = await this.createProduct.execute(
+    const { product, replayed } = await this.createProduct.execute(
       command,
       idempotencyKey === undefined
         ? { correlationId }
@@ -30,10 +30,6 @@ export class CreateProductRoute implements Route {
           },
     );
     if (!replayed) metrics.add('ProductsCreated');
-    if (claimLost) {
-      // The product exists, but a retry with the same key will not replay this answer.
-      context.log.warn('idempotency claim lost before the outcome was recorded', { productId: product.id });
-    }
     const location = { Location: memberLocation(request.requestPath, product) };
     return productResponse(
       201,

@@ -103,13 +103,19 @@ describe(HttpEdge, () => {
   });
 
   describe('tracing', () => {
-    it('runs each route inside the bound Tracer, annotated with the correlation id', async () => {
+    it('runs each route inside the bound Tracer, annotated with route, correlation id and product id', async () => {
       const world = apiWorld();
       const traced: string[] = [];
       const tracer: Tracer = {
-        trace: (name, annotations, work) => {
-          traced.push(`${name}:${annotations.correlationId ?? ''}`);
-          return work();
+        traceHeader: () => undefined,
+        instrumentAwsClient: (client) => client,
+        trace: (name, work, options) => {
+          traced.push(`${name} route=${String(options?.annotations?.route)}`);
+          return work({
+            annotate: (key, value) => traced.push(`${key}=${String(value)}`),
+            setHttpStatus: (status) => traced.push(`status=${status}`),
+            recordError: () => traced.push('error'),
+          });
         },
       };
       world.ports.rebind<Tracer>(Tracer).toConstantValue(tracer);
@@ -118,7 +124,12 @@ describe(HttpEdge, () => {
         awsRequestId: 'r',
         functionName: 'get-product',
       });
-      expect(traced).toEqual(['get-product:t-1']);
+      expect(traced).toEqual([
+        'get-product route=get-product',
+        'correlationId=t-1',
+        'status=404',
+        `productId=${PRODUCT_ID}`,
+      ]);
     });
   });
 

@@ -3,13 +3,22 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { inject, injectable } from 'inversify';
 import { errorDetails, Logger, takeColdStart } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
-import { currentTraceHeader, traceIdOf, Tracer } from '../observability/tracing';
+import { currentTraceHeader, traceIdOf, Tracer, type TraceSpan } from '../observability/tracing';
 import { callerPrincipalOf } from './caller';
 import { problemFor } from './problem';
 import { toHttpRequest } from './request';
 import { correlationIdOf } from './request-headers';
 import { toProxyResult, type HttpResponse } from './response';
 import type { Route, RouteContext } from './route';
+
+/** The product a request is about: the path's id, or the id of the product a POST created. */
+const productIdOf = (event: APIGatewayProxyEvent, response: HttpResponse): string | undefined => {
+  // An annotation is indexed; a malformed id from the path is kept only when it is id-sized.
+  const fromPath = event.pathParameters?.id;
+  if (typeof fromPath === 'string' && fromPath !== '' && fromPath.length <= 64) return fromPath;
+  const fromBody = (response.body as { id?: unknown } | undefined)?.id;
+  return typeof fromBody === 'string' ? fromBody : undefined;
+};
 
 /** The part of the Lambda context the edge reads (the local stack may pass just the first two). */
 export type InvocationContext = Pick<Context, 'awsRequestId' | 'functionName'> &
@@ -40,10 +49,22 @@ export class HttpEdge {
     return (event, context) => this.serve(route, event, context);
   }
 
-  private async serve(
+  /** The whole invocation is the route's subsegment, annotated with route, correlation id and product id. */
+  private serve(
     route: Route,
     event: APIGatewayProxyEvent,
     context: InvocationContext,
+  ): Promise<APIGatewayProxyResult> {
+    return this.tracer.trace(route.name, (span) => this.respond(route, event, context, span), {
+      annotations: { route: route.name },
+    });
+  }
+
+  private async respond(
+    route: Route,
+    event: APIGatewayProxyEvent,
+    context: InvocationContext,
+    span: TraceSpan,
   ): Promise<APIGatewayProxyResult> {
     const started = performance.now();
     const coldStart = takeColdStart();
@@ -54,10 +75,7 @@ export class HttpEdge {
       const request = toHttpRequest(event);
       correlationId = correlationIdOf(request);
       fields.correlationId = correlationId;
-      const routeContext = this.routeContext(correlationId, fields, event, context);
-      response = await this.tracer.trace(route.name, { correlationId }, () =>
-        route.handle(request, routeContext),
-      );
+      response = await route.handle(request, this.routeContext(correlationId, fields, event, context));
       this.logger.info('request completed', {
         ...fields,
         ...this.accessFields(route, event, response.status, started),
@@ -78,10 +96,15 @@ export class HttpEdge {
         ...this.accessFields(route, event, status, started),
         code: outcome.problem.type,
       };
+      if (outcome.unexpected) span.recordError(error);
       if (outcome.unexpected) this.logger.error('request failed', { ...line, error: errorDetails(error) });
       else this.logger.info('request refused', line);
       if (status === 400) this.metrics.add('ValidationFailures');
     }
+    span.annotate('correlationId', correlationId);
+    span.setHttpStatus(response.status);
+    const productId = productIdOf(event, response);
+    if (productId !== undefined) span.annotate('productId', productId);
     this.metrics.flush();
     return toProxyResult(response, correlationId);
   }

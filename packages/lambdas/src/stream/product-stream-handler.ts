@@ -3,6 +3,7 @@ import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEven
 import { inject, injectable } from 'inversify';
 import { errorDetails, Logger, takeColdStart } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
+import { currentTraceHeader, traceIdOf, Tracer, type TraceSpan } from '../observability/tracing';
 import { sequenceNumberOf, StreamRecordParser, toChangeRecord } from './stream-records';
 
 /** A DynamoDB stream handler with partial batch responses (ReportBatchItemFailures), as Lambda invokes it. */
@@ -31,14 +32,26 @@ export class ProductStreamHandler {
     @inject(StreamRecordParser) private readonly parse: StreamRecordParser,
     @inject(Logger) private readonly logger: Logger,
     @inject(Metrics) private readonly metrics: Metrics,
+    @inject(Tracer) private readonly tracer: Tracer,
   ) {}
 
-  readonly handle: DynamoDbStreamHandler = async (event, context) => {
+  /** The batch is one subsegment (PutEvents calls nest in it), annotated with the record count. */
+  readonly handle: DynamoDbStreamHandler = (event, context) =>
+    this.tracer.trace('PublishProductChanges', (span) => this.process(event, context, span), {
+      annotations: { route: 'publish-product-events', records: event.Records.length },
+    });
+
+  private async process(
+    event: DynamoDBStreamEvent,
+    context: Pick<Context, 'awsRequestId' | 'functionName'>,
+    span: TraceSpan,
+  ): Promise<DynamoDBBatchResponse> {
     const records = event.Records;
     const log = this.logger.child({
       requestId: context.awsRequestId,
       functionName: context.functionName,
       coldStart: takeColdStart(),
+      xrayTraceId: traceIdOf(currentTraceHeader()),
     });
     try {
       this.metrics.add('RecordsIn', records.length);
@@ -59,6 +72,7 @@ export class ProductStreamHandler {
         .slice(failedFrom)
         .map((record) => ({ itemIdentifier: sequenceNumberOf(record) }));
       const summary = { records: records.length, ...result, retried: batchItemFailures.length };
+      if (batchItemFailures.length > 0) span.annotate('retried', batchItemFailures.length);
       if (undeliveredAt !== undefined) {
         log.warn('events not delivered; retrying from the first undelivered record', {
           ...summary,
@@ -74,7 +88,7 @@ export class ProductStreamHandler {
     } finally {
       this.metrics.flush();
     }
-  };
+  }
 
   private read(records: readonly DynamoDBRecord[], log: Logger): ReadBatch {
     const changes: ProductChangeRecord[] = [];

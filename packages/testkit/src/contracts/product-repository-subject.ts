@@ -8,7 +8,7 @@ import {
   type ProductDetails,
   type ProductDetailsInput,
 } from '@catalog/domain';
-import type { ProductRepository, WriteContext } from '@catalog/ports';
+import type { IdempotencyStore, ProductRepository, WriteContext } from '@catalog/ports';
 import { expect } from 'vitest';
 
 // What the ProductRepository contract's parts share: the subject under test and small builders.
@@ -23,6 +23,8 @@ export interface FeedEntry {
 export interface ProductRepositoryUnderTest {
   /** A repository over an empty store. */
   readonly repository: ProductRepository;
+  /** The idempotency store whose claims the repository's `create(..., { completing })` completes. */
+  readonly idempotency: IdempotencyStore;
   /**
    * Every change the store's change feed holds for `id` so far, in feed order. A record the feed holds for
    * the id that is worth no change must make this throw: every write puts exactly one change on the feed.

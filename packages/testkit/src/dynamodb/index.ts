@@ -4,6 +4,7 @@ export {
   type DynamoDbLocalBackend,
   type DynamoDbLocalOptions,
 } from './dynamodb-local';
+export { startCountingDynamoDbProxy, type CountingDynamoDbProxy, type DynamoDbCall } from './counting-proxy';
 export { containerRuntimeAnswers } from './container-runtime';
 export { DYNAMODB_LOCAL_IMAGE } from './container-server';
 export { dynamoDbLocalClientConfig, waitUntilServing } from './readiness';

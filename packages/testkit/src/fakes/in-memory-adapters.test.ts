@@ -13,9 +13,11 @@ const productIdOf = (change: ProductChange): string =>
   change.kind === 'removed' ? change.before.id : change.after.id;
 
 describeProductRepositoryContract('in-memory', () => {
-  const repository = new InMemoryProductRepository();
+  const idempotency = new InMemoryIdempotencyStore(new ManualClock());
+  const repository = new InMemoryProductRepository(undefined, idempotency);
   return {
     repository,
+    idempotency,
     changesOf: (id) =>
       Promise.resolve(
         repository

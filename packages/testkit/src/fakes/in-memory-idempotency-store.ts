@@ -46,6 +46,14 @@ export class InMemoryIdempotencyStore implements IdempotencyStore {
 
   async complete(key: string, token: string, result: IdempotentResult): Promise<ClaimSettlement> {
     await this.failure('complete');
+    return this.completeNow(key, token, result);
+  }
+
+  /**
+   * Completes the claim at once (no await in between): what InMemoryProductRepository calls inside its
+   * create, so that the creation and the completion are one atomic step, as the port requires.
+   */
+  completeNow(key: string, token: string, result: IdempotentResult): ClaimSettlement {
     const held = this.heldClaim(key, token);
     if (held === undefined) return 'lost';
     const expiresAt = this.clock.now().getTime() + this.retention.ttlSeconds * 1000;

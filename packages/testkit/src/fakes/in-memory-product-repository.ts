@@ -1,6 +1,7 @@
 import {
   createProduct,
   deleteProduct,
+  IdempotencyKeyInFlightError,
   InvalidCursorError,
   isProductDeletion,
   replaceProduct,
@@ -12,7 +13,10 @@ import {
   type ProductState,
 } from '@catalog/domain';
 import type {
+  ClaimSettlement,
+  CreateProductOptions,
   DeleteProductOptions,
+  IdempotentResult,
   ListProductsQuery,
   ProductPage,
   ProductRepository,
@@ -27,6 +31,11 @@ export interface InMemoryChange {
   readonly correlationId: string;
   readonly at: Date;
   readonly change: ProductChange;
+}
+
+/** The idempotency store whose claims a create may complete (InMemoryIdempotencyStore). */
+export interface ClaimCompleter {
+  completeNow(key: string, token: string, result: IdempotentResult): ClaimSettlement;
 }
 
 export type InMemoryOperation = 'get' | 'create' | 'replace' | 'delete' | 'list';
@@ -76,20 +85,43 @@ export class InMemoryProductRepository implements ProductRepository {
   /**
    * @param feedRetention how many recent changes `changes()` keeps, like a stream's retention window: a
    *   long-running fake (the local stack, a benchmark) must not grow without bound.
+   * @param idempotency the store whose claims `create(..., { completing })` completes.
    */
-  constructor(private readonly feedRetention = 10_000) {}
+  constructor(
+    private readonly feedRetention = 10_000,
+    private readonly idempotency?: ClaimCompleter,
+  ) {}
 
   get(id: ProductId): Promise<Product | undefined> {
     return this.run('get', () => this.liveProduct(id));
   }
 
-  create(id: ProductId, details: ProductDetails, at: Date, context: WriteContext): Promise<Product> {
+  create(
+    id: ProductId,
+    details: ProductDetails,
+    at: Date,
+    context: WriteContext,
+    options: CreateProductOptions = {},
+  ): Promise<Product> {
     return this.run('create', () => {
       const state = this.states.get(id)?.state;
       if (state !== undefined && !isProductDeletion(state)) {
         throw new VersionConflictError(id, 'absent', state.version);
       }
       const product = createProduct(id, details, at, state);
+      const claim = options.completing;
+      if (claim !== undefined) {
+        if (this.idempotency === undefined) {
+          throw new Error(
+            'This InMemoryProductRepository was built without the idempotency store to complete',
+          );
+        }
+        // Synchronous from here on: the completion and the write happen together or not at all.
+        const result = JSON.parse(JSON.stringify(product)) as IdempotentResult;
+        if (this.idempotency.completeNow(claim.key, claim.token, result) === 'lost') {
+          throw new IdempotencyKeyInFlightError();
+        }
+      }
       this.write(product, context, { kind: 'inserted', after: product });
       return product;
     });
