@@ -7,6 +7,7 @@ import { ConfigError } from '../config/env';
 import { buildListProductsHandler } from './api-routes';
 import { withCursorSigningKey } from './cursor-signing-key';
 import { listProductsPorts } from './roots';
+import { createSsmClient, ssmParameterReader } from './ssm';
 
 const ssm = mockClient(SSMClient);
 const PARAMETER = '/catalog/dev/cursor-signing-key';
@@ -18,12 +19,15 @@ afterEach(() => {
   ssm.reset();
 });
 
+// Powertools Parameters on the SSM client the function builds (its calls answered by the mock).
+const viaSsm = () => ssmParameterReader(createSsmClient());
+
 describe(withCursorSigningKey, () => {
   it('reads the key once from the SecureString parameter, decrypted, through Powertools Parameters', async () => {
     ssm
       .on(GetParameterCommand)
       .resolves({ Parameter: { Name: PARAMETER, Type: 'SecureString', Value: SECRET } });
-    const env = await withCursorSigningKey({ ...apiEnv, CURSOR_SIGNING_KEY_PARAMETER: PARAMETER });
+    const env = await withCursorSigningKey({ ...apiEnv, CURSOR_SIGNING_KEY_PARAMETER: PARAMETER }, viaSsm());
     expect(env.CURSOR_SIGNING_KEY).toBe(SECRET);
     expect(ssm.commandCalls(GetParameterCommand).map((call) => call.args[0].input)).toEqual([
       { Name: PARAMETER, WithDecryption: true },
@@ -32,23 +36,22 @@ describe(withCursorSigningKey, () => {
 
   it('keeps a key given directly (local development, tests) and asks SSM nothing', async () => {
     const env = { ...apiEnv, CURSOR_SIGNING_KEY: SECRET };
-    expect(await withCursorSigningKey(env)).toBe(env);
+    expect(await withCursorSigningKey(env, viaSsm())).toBe(env);
     expect(ssm.commandCalls(GetParameterCommand)).toHaveLength(0);
   });
 
   it('refuses both at once', async () => {
     await expect(
-      withCursorSigningKey({ CURSOR_SIGNING_KEY: SECRET, CURSOR_SIGNING_KEY_PARAMETER: PARAMETER }),
+      withCursorSigningKey({ CURSOR_SIGNING_KEY: SECRET, CURSOR_SIGNING_KEY_PARAMETER: PARAMETER }, viaSsm()),
     ).rejects.toThrow(/CURSOR_SIGNING_KEY and CURSOR_SIGNING_KEY_PARAMETER are both set/);
   });
 
   it('fails the cold start naming the parameter when it cannot be read', async () => {
-    // Another name than above: Powertools keeps what it read (for five seconds by default).
     const parameter = '/catalog/staging/cursor-signing-key';
     ssm
       .on(GetParameterCommand)
       .rejects(Object.assign(new Error('not authorized'), { name: 'AccessDeniedException' }));
-    const read = withCursorSigningKey({ CURSOR_SIGNING_KEY_PARAMETER: parameter });
+    const read = withCursorSigningKey({ CURSOR_SIGNING_KEY_PARAMETER: parameter }, viaSsm());
     await expect(read).rejects.toThrow(ConfigError);
     await expect(read).rejects.toThrow(
       `CURSOR_SIGNING_KEY_PARAMETER ${parameter} could not be read (AccessDeniedException: not authorized)`,

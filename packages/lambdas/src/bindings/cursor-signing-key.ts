@@ -1,4 +1,3 @@
-import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
 import { ConfigError } from '../config/env';
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -6,20 +5,14 @@ type Environment = Readonly<Record<string, string | undefined>>;
 /** Reads one SecureString parameter, decrypted. */
 export type ParameterReader = (name: string) => Promise<string | undefined>;
 
-// Powertools Parameters over the SSM client: one GetParameter with decryption. The function asks once, at
-// init; the provider's cache would only matter for later reads, and there are none.
-const ssmParameter: ParameterReader = (name) => getParameter(name, { decrypt: true });
-
 /**
  * The environment list-products is configured from, with CURSOR_SIGNING_KEY read from the SSM parameter
  * CURSOR_SIGNING_KEY_PARAMETER names (Terraform creates it per environment). A key given directly
- * (local development, tests) is used as it is; without either, readListProductsConfig refuses to start.
- * Call it once, at init: a parameter that cannot be read fails the cold start with its name.
+ * (local development, tests) is used as it is and `read` is not called; without either,
+ * readListProductsConfig refuses to start. Call it once, at init: a parameter that cannot be read fails the
+ * cold start with its name. In Lambda `read` is Powertools Parameters on a traced SSM client (bindings/ssm.ts).
  */
-export const withCursorSigningKey = async (
-  env: Environment,
-  read: ParameterReader = ssmParameter,
-): Promise<Environment> => {
+export const withCursorSigningKey = async (env: Environment, read: ParameterReader): Promise<Environment> => {
   const parameter = env.CURSOR_SIGNING_KEY_PARAMETER?.trim();
   if (!parameter) return env;
   if (env.CURSOR_SIGNING_KEY?.trim()) {

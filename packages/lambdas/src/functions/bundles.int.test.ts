@@ -65,6 +65,7 @@ afterAll(() => {
 interface Run {
   readonly status: number | null;
   readonly stderr: string;
+  readonly stdout: string;
   readonly results: APIGatewayProxyResult[];
 }
 
@@ -107,7 +108,7 @@ const runBundle = (
   );
   const marker = child.stdout.lastIndexOf('@@results@@');
   const results = marker < 0 ? [] : (JSON.parse(child.stdout.slice(marker + 11)) as APIGatewayProxyResult[]);
-  return { status: child.status, stderr: child.stderr, results };
+  return { status: child.status, stderr: child.stderr, stdout: child.stdout, results };
 };
 
 const invoke = (name: string, ...events: APIGatewayProxyEvent[]): APIGatewayProxyResult[] => {
@@ -167,6 +168,36 @@ describe('built function bundles', () => {
     expect(next?.statusCode).toBe(200);
     expect(refused?.statusCode).toBe(400);
     expect(bodyOf(refused)).toMatchObject({ type: 'urn:catalog:problem:invalid-cursor' });
+  });
+
+  it('list-products traces its SSM read like its DynamoDB calls (here as log lines)', () => {
+    const run = runBundle(bundles.get('list-products')!, [apiEvent('GET', COLLECTION)], {
+      TRACING: 'log',
+      LOG_LEVEL: 'info',
+    });
+    expect(run.status).toBe(0);
+    const segments = run.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { message?: string; segment?: { name: string; aws?: object } })
+      .filter((line) => line.message === 'trace segment')
+      .map(({ segment }) => segment);
+    expect(segments).toContainEqual(
+      expect.objectContaining({ name: 'SSM', aws: expect.objectContaining({ operation: 'GetParameter' }) }),
+    );
+  });
+
+  it("list-products' SSM client takes credentials from the environment only, as Lambda gives them", () => {
+    // The SDK's default chain (files, SSO, instance metadata) is not in the bundle (scripts/build).
+    const run = runBundle(bundles.get('list-products')!, [], {
+      AWS_ACCESS_KEY_ID: '',
+      AWS_SECRET_ACCESS_KEY: '',
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(
+      'CURSOR_SIGNING_KEY_PARAMETER /catalog/test/cursor-signing-key could not be read',
+    );
+    expect(run.stderr).toContain('This bundle reads AWS credentials only from the environment');
   });
 
   it('list-products fails to load, naming the parameter, when SSM cannot be reached', () => {
