@@ -99,6 +99,7 @@ locals {
           conditions = local.table_key_conditions[fn]
         },
       ],
+      [for statement in local.read_cursor_signing_key : statement if fn == "list-products"],
     )
   }
 
@@ -109,10 +110,13 @@ locals {
     resources  = [local.is_aurora ? module.database[0].db_user_arn : null]
     conditions = []
   }
+  # list-products reads its cursor signing key from SSM on either store (through the VPC's ssm
+  # endpoint on aurora).
   aurora_function_policies = {
-    for fn in keys(local.repository_operations) : fn => [
-      merge(local.connect_to_database, { actions = local.store_actions.aurora[fn] }),
-    ]
+    for fn in keys(local.repository_operations) : fn => concat(
+      [merge(local.connect_to_database, { actions = local.store_actions.aurora[fn] })],
+      [for statement in local.read_cursor_signing_key : statement if fn == "list-products"],
+    )
   }
 
   api_function_policies = {

@@ -66,6 +66,9 @@ locals {
         { IDEMPOTENCY_TTL_SECONDS = tostring(var.idempotency_ttl_seconds) },
         local.is_aurora ? {} : { IDEMPOTENCY_TABLE_NAME = module.idempotency_table[0].table_name },
       ),
+      fn != "list-products" ? {} : {
+        CURSOR_SIGNING_KEY_PARAMETER = aws_ssm_parameter.cursor_signing_key.name
+      },
     )
   }
 

@@ -121,3 +121,6 @@ mock_resource "aws_scheduler_schedule" {
 mock_resource "aws_lambda_invocation" {
   defaults = { result = "{\"applied\":[1],\"current\":1}" }
 }
+mock_resource "aws_ssm_parameter" {
+  defaults = { arn = "arn:aws:ssm:eu-west-1:123456789012:parameter/catalog/mock/cursor-signing-key" }
+}

@@ -32,6 +32,10 @@ mock_provider "aws" {
     }
   }
   override_resource {
+    target = aws_ssm_parameter.cursor_signing_key
+    values = { arn = "arn:aws:ssm:eu-west-1:123456789012:parameter/catalog/staging/cursor-signing-key" }
+  }
+  override_resource {
     target = module.event_bus.aws_cloudwatch_event_bus.this
     values = { arn = "arn:aws:events:eu-west-1:123456789012:event-bus/catalog-staging" }
   }
@@ -122,12 +126,14 @@ run "aurora_deploys_a_private_encrypted_database_the_relay_and_least_privilege_f
   assert {
     condition = (
       output.function_environment_variables["create-product"].IDEMPOTENCY_TTL_SECONDS == "86400" &&
+      output.function_environment_variables["list-products"].CURSOR_SIGNING_KEY_PARAMETER == "/catalog/staging/cursor-signing-key" &&
+      length([for fn, vars in output.function_environment_variables : fn if contains(keys(vars), "CURSOR_SIGNING_KEY_PARAMETER") || contains(keys(vars), "CURSOR_SIGNING_KEY")]) == 1 &&
       output.function_environment_variables["relay-product-outbox"].EVENT_BUS_NAME == "catalog-staging" &&
       output.function_environment_variables["relay-product-outbox"].EVENT_SOURCE == "catalog.products" &&
       output.function_environment_variables["relay-product-outbox"].RELAY_BATCH_SIZE == "500" &&
       output.function_environment_variables["relay-product-outbox"].RELAY_POLL_INTERVAL_MS == "100"
     )
-    error_message = "create-product keeps its idempotency TTL; the relay gets the bus, the source and its loop settings."
+    error_message = "create-product keeps its idempotency TTL; list-products alone is told of its cursor signing key's parameter; the relay gets the bus, the source and its loop settings."
   }
 
   assert {
@@ -145,8 +151,22 @@ run "aurora_deploys_a_private_encrypted_database_the_relay_and_least_privilege_f
       ]
       } == merge(
       {
-        for fn in ["create-product", "delete-product", "get-product", "list-products", "put-product", "migrate-database"] : fn => [
+        for fn in ["create-product", "delete-product", "get-product", "put-product", "migrate-database"] : fn => [
           { Sid = "ConnectToDatabase", Effect = "Allow", Action = ["rds-db:connect"], Resource = ["arn:aws:rds-db:eu-west-1:123456789012:dbuser:prx-0123456789abcdef0/catalog"] },
+        ]
+      },
+      {
+        # The cursor signing key, read through the VPC's ssm endpoint (cursor_secret.tftest.hcl for DynamoDB).
+        list-products = [
+          { Sid = "ConnectToDatabase", Effect = "Allow", Action = ["rds-db:connect"], Resource = ["arn:aws:rds-db:eu-west-1:123456789012:dbuser:prx-0123456789abcdef0/catalog"] },
+          { Sid = "ReadCursorSigningKey", Effect = "Allow", Action = ["ssm:GetParameter"], Resource = ["arn:aws:ssm:eu-west-1:123456789012:parameter/catalog/staging/cursor-signing-key"] },
+          {
+            Sid       = "DecryptCursorSigningKey"
+            Effect    = "Allow"
+            Action    = ["kms:Decrypt"]
+            Resource  = [module.kms.key_arn]
+            Condition = { StringEquals = { "kms:ViaService" = ["ssm.eu-west-1.amazonaws.com"], "kms:EncryptionContext:PARAMETER_ARN" = ["arn:aws:ssm:eu-west-1:123456789012:parameter/catalog/staging/cursor-signing-key"] } }
+          },
         ]
       },
       {
@@ -171,7 +191,7 @@ run "aurora_deploys_a_private_encrypted_database_the_relay_and_least_privilege_f
         ]
       },
     )
-    error_message = "The API functions and the migration runner may only connect to the database; the relay may also publish to the bus with its key and send to its encrypted dead-letter queue."
+    error_message = "The API functions and the migration runner may only connect to the database, list-products also read and decrypt its cursor signing key; the relay may also publish to the bus with its key and send to its encrypted dead-letter queue."
   }
 
   assert {
