@@ -219,7 +219,7 @@ output "relay_schedule" {
       name                = s.name
       schedule_expression = s.schedule_expression
       target_arn          = s.target[0].arn
-      dead_letter_arn     = s.target[0].dead_letter_config[0].arn
+      dead_letter_arn     = one(s.target[0].dead_letter_config[*].arn)
     }
   ])
 }
