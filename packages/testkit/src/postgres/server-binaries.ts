@@ -63,14 +63,15 @@ export const machineServerBinaries = (env: NodeJS.ProcessEnv = process.env): Ser
   const onPath = (env.PATH ?? '').split(delimiter).filter((dir) => dir !== '');
   const seen = new Set<string>();
   const found: ServerBinaries[] = [];
-  for (const [binDir, origin] of [
+  for (const [listed, origin] of [
     ...onPath.map((dir) => [dir, 'PATH'] as const),
     ...wellKnownFolders().map((dir) => [dir, dir] as const),
   ]) {
-    if (!holdsServer(binDir)) continue;
-    const real = realpathSync(binDir);
-    if (seen.has(real)) continue;
-    seen.add(real);
+    if (!holdsServer(listed)) continue;
+    // PATH often holds symlinks into a per-version folder: count that installation once.
+    const binDir = dirname(realpathSync(join(listed, exe('postgres'))));
+    if (seen.has(binDir)) continue;
+    seen.add(binDir);
     const version = versionOf(binDir);
     if (version !== undefined) found.push({ binDir, ...version, origin });
   }

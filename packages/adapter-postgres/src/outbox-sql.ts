@@ -1,0 +1,68 @@
+// The relay's statements on the outbox (docs/decisions/0013-transactional-outbox-and-relay.md).
+
+/**
+ * Claims the products whose oldest unpublished row (their head) is due, by locking those head rows
+ * (`$1` products at most, oldest head first), and returns every unpublished row of the claimed products
+ * in position order (`$2` rows at most). A product whose head another relay holds is skipped as a whole,
+ * so its rows are never split across relays and never overtake each other; a product whose head is
+ * waiting for its backoff holds back its later rows too.
+ */
+export const CLAIM_SQL = `
+WITH heads AS (
+  SELECT DISTINCT ON (product_id) position, available_at
+  FROM product_outbox
+  WHERE published_at IS NULL
+  ORDER BY product_id, position
+), claimed AS (
+  SELECT o.product_id
+  FROM product_outbox o
+  WHERE o.position IN (SELECT position FROM heads WHERE available_at <= clock_timestamp())
+    AND o.published_at IS NULL
+  ORDER BY o.position
+  LIMIT $1
+  FOR UPDATE SKIP LOCKED
+)
+SELECT o.position::text AS position, o.product_id::text AS product_id, o.kind, o.before, o.after,
+       o.deletion, o.correlation_id, catalog_iso(o.recorded_at) AS recorded_at, o.attempts
+FROM product_outbox o
+WHERE o.product_id IN (SELECT product_id FROM claimed) AND o.published_at IS NULL
+ORDER BY o.position
+LIMIT $2`;
+
+export const MARK_PUBLISHED_SQL = `
+UPDATE product_outbox SET published_at = clock_timestamp(), last_error = NULL
+WHERE position = ANY($1::bigint[]) AND published_at IS NULL`;
+
+/** Counts the refused attempt and holds the row (and so its product's later rows) back for `$2` ms. */
+export const MARK_REFUSED_SQL = `
+UPDATE product_outbox
+SET attempts = attempts + 1, last_error = $3,
+    available_at = clock_timestamp() + make_interval(secs => $2::double precision / 1000)
+WHERE position = $1::bigint AND published_at IS NULL`;
+
+/** Forgets published rows older than `$1` seconds, `$2` at most per call. */
+export const PURGE_SQL = `
+DELETE FROM product_outbox
+WHERE position IN (
+  SELECT position FROM product_outbox
+  WHERE published_at IS NOT NULL AND published_at < clock_timestamp() - make_interval(secs => $1)
+  ORDER BY published_at
+  LIMIT $2
+)`;
+
+export const BACKLOG_SQL = `
+SELECT count(*)::int AS pending,
+       COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - min(recorded_at)) * 1000, 0)::float8 AS oldest_ms
+FROM product_outbox WHERE published_at IS NULL`;
+
+export interface OutboxRow {
+  readonly position: string;
+  readonly product_id: string;
+  readonly kind: string;
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly deletion: unknown;
+  readonly correlation_id: string;
+  readonly recorded_at: string;
+  readonly attempts: number;
+}
