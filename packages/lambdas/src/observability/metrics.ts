@@ -7,7 +7,9 @@ export type MetricName =
   | 'ValidationFailures'
   | 'RecordsIn'
   | 'EventsPublished'
-  | 'EventsFailed';
+  | 'EventsFailed'
+  | 'OutboxBacklog'
+  | 'OutboxOldestAge';
 
 /**
  * Business metrics in CloudWatch Embedded Metric Format: values accumulate during an invocation and

@@ -1,0 +1,75 @@
+import { PostgresProductOutbox, type OutboxEntry, type RelayDecision } from '@catalog/adapter-postgres';
+import { PublishProductChanges, type ProductChangeRecord } from '@catalog/application';
+import type { ProductChange } from '@catalog/domain';
+import { inject, injectable } from 'inversify';
+import { errorDetails, Logger } from '../observability/logger';
+import { Metrics } from '../observability/metrics';
+import { toOutboxChangeRecord } from './outbox-records';
+
+/** How much one relay pass claims: products (whose rows are taken whole) and rows at most. */
+export interface RelayLimits {
+  readonly products: number;
+  readonly entries: number;
+}
+export const RelayLimits = Symbol.for('catalog.RelayLimits');
+
+export interface RelayPassResult {
+  readonly claimed: number;
+  readonly published: number;
+  readonly refused: boolean;
+}
+
+const isReadable = (entry: OutboxEntry): entry is OutboxEntry & { change: ProductChange } =>
+  !(entry.change instanceof Error);
+
+/**
+ * One pass of the outbox relay: claims due changes (per product, in position order, never a product's
+ * rows split across relays), publishes them through PublishProductChanges (the use case the stream
+ * function uses, so the events are the same), and marks as published exactly the rows before the first
+ * one not delivered; that one is held back with backoff, the rest stay due. All in one transaction.
+ */
+@injectable()
+export class OutboxRelay {
+  constructor(
+    @inject(PostgresProductOutbox) private readonly outbox: Pick<PostgresProductOutbox, 'relayBatch'>,
+    @inject(PublishProductChanges) private readonly publishChanges: Pick<PublishProductChanges, 'execute'>,
+    @inject(RelayLimits) private readonly limits: RelayLimits,
+    @inject(Logger) private readonly logger: Logger,
+    @inject(Metrics) private readonly metrics: Metrics,
+  ) {}
+
+  async pass(): Promise<RelayPassResult> {
+    return this.outbox.relayBatch(this.limits, (entries) => this.publish(entries));
+  }
+
+  private async publish(entries: readonly OutboxEntry[]): Promise<RelayDecision> {
+    const unreadableAt = entries.findIndex((entry) => !isReadable(entry));
+    const readable = (unreadableAt === -1 ? entries : entries.slice(0, unreadableAt)).filter(isReadable);
+    const records: ProductChangeRecord[] = readable.map(toOutboxChangeRecord);
+    const result = await this.publishChanges.execute(records);
+    this.metrics.add('EventsPublished', result.published);
+    this.metrics.add('EventsFailed', result.failed);
+    const undeliveredAt =
+      result.firstFailedRecordId === undefined
+        ? undefined
+        : Math.max(0, entries.findIndex((entry) => entry.position === result.firstFailedRecordId));
+    if (unreadableAt !== -1 && (undeliveredAt === undefined || unreadableAt < undeliveredAt)) {
+      const entry = entries[unreadableAt]!;
+      this.logger.error('unreadable outbox row; it and its product\'s later rows are held back', {
+        position: entry.position,
+        productId: entry.productId,
+        error: errorDetails(entry.change),
+      });
+      return { firstUndeliveredIndex: unreadableAt, error: `unreadable: ${(entry.change as Error).message}` };
+    }
+    if (undeliveredAt === undefined) return {};
+    const entry = entries[undeliveredAt]!;
+    this.logger.warn('events not delivered; holding back from the first undelivered row', {
+      claimed: entries.length,
+      ...result,
+      firstFailedPosition: entry.position,
+      attempts: entry.attempts + 1,
+    });
+    return { firstUndeliveredIndex: undeliveredAt, error: 'the event bus did not accept the event' };
+  }
+}
