@@ -52,6 +52,7 @@ export interface Sql {
 export class PostgresClient {
   private readonly pool: pg.Pool;
   private readonly lastUsed = new WeakMap<pg.PoolClient, number>();
+  private readonly listening = new WeakSet<pg.PoolClient>();
   private readonly validateAfterIdleMs: number;
 
   constructor(poolOrSettings: pg.Pool | PostgresConnectionSettings, options: PostgresClientOptions = {}) {
@@ -112,14 +113,25 @@ export class PostgresClient {
     await this.pool.end();
   }
 
+  private async checkOut(): Promise<pg.PoolClient> {
+    const client = await this.pool.connect();
+    // A connection that breaks while checked out (killed, a failover) emits 'error' besides failing its
+    // query; unheard, that event would end the process. The failed query is what the caller sees.
+    if (!this.listening.has(client)) {
+      client.on('error', () => undefined);
+      this.listening.add(client);
+    }
+    return client;
+  }
+
   private async withConnection<T>(validate: boolean, use: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    let client = await this.pool.connect();
+    let client = await this.checkOut();
     if (validate && Date.now() - (this.lastUsed.get(client) ?? Date.now()) >= this.validateAfterIdleMs) {
       try {
         await client.query('SELECT 1');
       } catch {
         client.release(true);
-        client = await this.pool.connect();
+        client = await this.checkOut();
       }
     }
     let broken: unknown;
