@@ -178,8 +178,10 @@ export const poolConfig = (settings: PostgresConnectionSettings, options: Postgr
   statement_timeout: options.statementTimeoutMs ?? POSTGRES_STATEMENT_TIMEOUT_MS,
   lock_timeout: options.lockTimeoutMs ?? POSTGRES_LOCK_TIMEOUT_MS,
   idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? POSTGRES_IDLE_IN_TRANSACTION_TIMEOUT_MS,
-  // The client gives up a little after the server would have cancelled the statement.
-  query_timeout: (options.statementTimeoutMs ?? POSTGRES_STATEMENT_TIMEOUT_MS) + 1_000,
+  // The client gives up a little after the server would have cancelled the statement (0: neither does).
+  ...(options.statementTimeoutMs === 0
+    ? {}
+    : { query_timeout: (options.statementTimeoutMs ?? POSTGRES_STATEMENT_TIMEOUT_MS) + 1_000 }),
   keepAlive: true,
   keepAliveInitialDelayMillis: 10_000,
   application_name: 'catalog',

@@ -7,3 +7,4 @@ export {
   type Migration,
   type MigrationReport,
 } from './migrate';
+export { migrateDatabase } from './migrate-database';
