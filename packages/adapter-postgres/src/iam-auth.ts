@@ -1,4 +1,4 @@
-import { Signer } from '@aws-sdk/rds-signer';
+import type { Signer } from '@aws-sdk/rds-signer';
 
 export interface IamAuthTarget {
   readonly hostname: string;
@@ -10,8 +10,12 @@ export interface IamAuthTarget {
 /**
  * A password function for node-postgres: a fresh RDS IAM authentication token, signed with the function's
  * role, for every new connection. A token is valid for 15 minutes, so none is ever cached past one use.
+ * The signer (and the credential provider chain it brings) loads on the first connection, not at init.
  */
 export const iamAuthToken = (target: IamAuthTarget): (() => Promise<string>) => {
-  const signer = new Signer({ ...target });
-  return () => signer.getAuthToken();
+  let signer: Promise<Signer> | undefined;
+  return async () => {
+    signer ??= import('@aws-sdk/rds-signer').then(({ Signer }) => new Signer({ ...target }));
+    return (await signer).getAuthToken();
+  };
 };
