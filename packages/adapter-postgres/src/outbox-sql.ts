@@ -5,28 +5,33 @@
  * (`$1` products at most, oldest head first), and returns every unpublished row of the claimed products
  * in position order (`$2` rows at most). A product whose head another relay holds is skipped as a whole,
  * so its rows are never split across relays and never overtake each other; a product whose head is
- * waiting for its backoff holds back its later rows too.
+ * waiting for its backoff holds back its later rows too. Both steps walk the partial indexes of unpublished
+ * rows, so a pass costs what it claims, not the size of the backlog.
  */
 export const CLAIM_SQL = `
-WITH heads AS (
-  SELECT DISTINCT ON (product_id) position, available_at
-  FROM product_outbox
-  WHERE published_at IS NULL
-  ORDER BY product_id, position
-), claimed AS (
+WITH claimed AS (
   SELECT o.product_id
   FROM product_outbox o
-  WHERE o.position IN (SELECT position FROM heads WHERE available_at <= clock_timestamp())
-    AND o.published_at IS NULL
+  WHERE o.published_at IS NULL
+    AND o.available_at <= clock_timestamp()
+    AND NOT EXISTS (
+      SELECT 1 FROM product_outbox earlier
+      WHERE earlier.product_id = o.product_id AND earlier.published_at IS NULL AND earlier.position < o.position
+    )
   ORDER BY o.position
   LIMIT $1
   FOR UPDATE SKIP LOCKED
 )
-SELECT o.position::text AS position, o.product_id::text AS product_id, o.kind, o.before, o.after,
-       o.deletion, o.correlation_id, catalog_iso(o.recorded_at) AS recorded_at, o.attempts
-FROM product_outbox o
-WHERE o.product_id IN (SELECT product_id FROM claimed) AND o.published_at IS NULL
-ORDER BY o.position
+SELECT r.position::text AS position, r.product_id::text AS product_id, r.kind, r.before, r.after, r.deletion,
+       r.correlation_id, catalog_iso(r.recorded_at) AS recorded_at, r.attempts
+FROM claimed c
+CROSS JOIN LATERAL (
+  SELECT * FROM product_outbox o
+  WHERE o.product_id = c.product_id AND o.published_at IS NULL
+  ORDER BY o.position
+  LIMIT $2
+) r
+ORDER BY r.position
 LIMIT $2`;
 
 export const MARK_PUBLISHED_SQL = `
@@ -46,7 +51,7 @@ DELETE FROM product_outbox
 WHERE position IN (
   SELECT position FROM product_outbox
   WHERE published_at IS NOT NULL AND published_at < clock_timestamp() - make_interval(secs => $1)
-  ORDER BY published_at
+  ORDER BY position
   LIMIT $2
 )`;
 

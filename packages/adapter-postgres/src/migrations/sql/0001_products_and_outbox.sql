@@ -50,9 +50,9 @@ CREATE TABLE product_outbox (
   )
 );
 
--- What the relay looks for: each product's oldest unpublished row, and the rows behind it.
-CREATE INDEX product_outbox_pending ON product_outbox (product_id, position) WHERE published_at IS NULL;
-CREATE INDEX product_outbox_published ON product_outbox (published_at) WHERE published_at IS NOT NULL;
+-- What the relay walks: unpublished rows in position order, and per product the rows before a given one.
+CREATE INDEX product_outbox_pending ON product_outbox (position) WHERE published_at IS NULL;
+CREATE INDEX product_outbox_pending_by_product ON product_outbox (product_id, position) WHERE published_at IS NULL;
 
 CREATE TABLE idempotency_records (
   key text PRIMARY KEY,
