@@ -9,9 +9,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import pg from '../../packages/testkit/node_modules/pg/lib/index.js';
 import { migrate } from '../../packages/adapter-postgres/src/migrations/index';
-import { createTestDatabase, startPostgresServer } from '../../packages/testkit/src/postgres/index';
+import { createTestDatabase, startPostgresServer, withPostgresClient } from '../../packages/testkit/src/postgres/index';
 // @ts-expect-error -- a plain ES module shared with the build, without type declarations
 import { bundleEntry } from '../build/functions.mjs';
 // @ts-expect-error -- idem
@@ -26,12 +25,11 @@ const server = await startPostgresServer({ log: (line) => console.log(line) });
 const dir = await mkdtemp(join(tmpdir(), 'catalog-pg-client-bench-'));
 try {
   const url = await createTestDatabase(server.url, 'bench');
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await migrate(admin);
   const id = crypto.randomUUID();
-  await admin.query(`SELECT catalog_create_product($1, 'Cup', 'White', 450, 'EUR', now(), 'bench')`, [id]);
-  await admin.end();
+  await withPostgresClient(url, async (admin) => {
+    await migrate(admin);
+    await admin.query(`SELECT catalog_create_product($1, 'Cup', 'White', 450, 'EUR', now(), 'bench')`, [id]);
+  });
 
   const clients = [
     { name: 'pg 8 (node-postgres)', entry: 'postgres-client-pg.entry.mjs' },

@@ -16,8 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { migrateDatabase } from '../../packages/adapter-postgres/src/migrations/index';
 import { startLocalStack } from '../../packages/local-stack/src/index';
-import { createTestDatabase, startPostgresServer } from '../../packages/testkit/src/postgres/index';
-import pg from '../../packages/testkit/node_modules/pg/lib/index.js';
+import { createTestDatabase, startPostgresServer, withPostgresClient } from '../../packages/testkit/src/postgres/index';
 // @ts-expect-error -- a plain ES module shared with the build, without type declarations
 import { lambdaBuildOptions, lambdasRoot } from '../build/esbuild-options.mjs';
 
@@ -67,17 +66,17 @@ try {
     auth: { kind: 'password', password: decodeURIComponent(parsed.password) },
     ssl: 'disable',
   });
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
   const { relay, stats, close } = benchRelay(url, BATCH);
   const rates: number[] = [];
   let calls = 0;
   for (let run = -1; run < RUNS; run++) {
-    await admin.query('TRUNCATE product_outbox, products');
-    await admin.query(
-      `SELECT catalog_create_product(gen_random_uuid(), 'Bench', NULL, 1, 'EUR', now(), 'bench') FROM generate_series(1, $1)`,
-      [EVENTS],
-    );
+    await withPostgresClient(url, async (admin) => {
+      await admin.query('TRUNCATE product_outbox, products');
+      await admin.query(
+        `SELECT catalog_create_product(gen_random_uuid(), 'Bench', NULL, 1, 'EUR', now(), 'bench') FROM generate_series(1, $1)`,
+        [EVENTS],
+      );
+    });
     stats.calls = 0;
     stats.entries = 0;
     const started = performance.now();
@@ -93,7 +92,6 @@ try {
     calls = stats.calls;
   }
   await close();
-  await admin.end();
   const rate = median(rates);
   console.log(
     `relay-product-outbox (Lambda bundle, PostgreSQL ${server.version} via ${server.backend}) into a stubbed EventBridge send, batch ${BATCH}`,

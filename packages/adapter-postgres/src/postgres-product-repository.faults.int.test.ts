@@ -57,13 +57,14 @@ describe('PostgresProductRepository when the store fails', () => {
       // Hold the outbox so the write blocks after it wrote the product row, inside its transaction.
       await admin.query('BEGIN');
       await admin.query('LOCK TABLE product_outbox IN EXCLUSIVE MODE');
-      const writing = repository.create(id, details('Half'), new Date(), context);
+      // Its outcome is taken at once, so its rejection is never momentarily unhandled.
+      const outcome = repository.create(id, details('Half'), new Date(), context).catch((e: unknown) => e);
       const pid = await blockedBackend(admin);
       const inFlight = await admin.query<{ query: string }>('SELECT query FROM pg_stat_activity WHERE pid = $1', [pid]);
       expect(inFlight.rows[0]!.query).toContain('catalog_create_product');
       await admin.query('SELECT pg_terminate_backend($1)', [pid]);
       await admin.query('ROLLBACK');
-      const error = await writing.catch((e: unknown) => e);
+      const error = await outcome;
       expect(error).toBeInstanceOf(StoreUnavailableError);
       expect(error).toMatchObject({ retryAfterSeconds: 1 });
     } finally {

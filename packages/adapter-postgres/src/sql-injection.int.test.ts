@@ -45,7 +45,8 @@ describe('SQL injection attempts through the PostgreSQL adapters', () => {
       const created = await repository.create(id, details, new Date(), { correlationId: payload });
       expect(created).toMatchObject({ name: payload.slice(0, 100), description: payload });
       expect(await repository.get(id)).toEqual(created);
-      const { product } = await repository.replace(id, { ...details, description: `${payload}!` }, new Date(), { correlationId: payload }, { expectedVersion: 1 });
+      const changed = parseProductDetails({ name: payload.slice(0, 100), description: `${payload}!`, price: { amount: 1, currency: 'EUR' } });
+      const { product } = await repository.replace(id, changed, new Date(), { correlationId: payload }, { expectedVersion: 1 });
       expect(product.description).toBe(`${payload}!`);
       expect(await repository.delete(id, new Date(), { correlationId: payload })).toEqual(product);
 

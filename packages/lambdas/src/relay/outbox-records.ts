@@ -12,7 +12,6 @@ export const outboxSourceId = (position: string): string => `catalog.product_out
 export const toOutboxChangeRecord = (entry: OutboxEntry & { change: ProductChange }): ProductChangeRecord => ({
   recordId: entry.position,
   sourceId: outboxSourceId(entry.position),
-  occurredAt: entry.recordedAt,
   correlationId: entry.correlationId,
   change: entry.change,
 });

@@ -32,7 +32,7 @@ const details = (name: string) => parseProductDetails({ name, price: { amount: 2
 interface Bus {
   readonly entries: PutEventsRequestEntry[];
   /** Runs after each accepted PutEvents call, before its answer reaches the relay. */
-  afterPut?: () => Promise<void>;
+  afterPut?: (() => Promise<void>) | undefined;
 }
 
 const closing: { close(): Promise<void> }[] = [];

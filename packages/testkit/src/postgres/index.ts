@@ -19,6 +19,7 @@ export {
   postgresTestServerUrl,
   usePostgresDatabase,
   withDatabase,
+  withPostgresClient,
   type PostgresTestDatabase,
 } from './test-database';
 export type { ProvidedPostgres } from './provided';

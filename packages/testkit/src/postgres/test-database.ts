@@ -23,7 +23,8 @@ export const withDatabase = (url: string, database: string): string => {
   return parsed.toString();
 };
 
-const onServer = async <T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {
+/** Runs `work` on a connection of its own to `url`, closed afterwards. */
+export const withPostgresClient = async <T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -36,14 +37,14 @@ const onServer = async <T>(url: string, work: (client: pg.Client) => Promise<T>)
 /** Creates an empty database with a unique name on the server at `serverUrl`; returns its URL. */
 export const createTestDatabase = async (serverUrl: string, prefix = 'test'): Promise<string> => {
   const name = `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 12)}`.toLowerCase();
-  await onServer(serverUrl, (client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`));
+  await withPostgresClient(serverUrl, (client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`));
   return withDatabase(serverUrl, name);
 };
 
 /** Drops the database at `databaseUrl`, disconnecting whoever is still connected. */
 export const dropTestDatabase = async (databaseUrl: string): Promise<void> => {
   const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
-  await onServer(withDatabase(databaseUrl, 'postgres'), (client) =>
+  await withPostgresClient(withDatabase(databaseUrl, 'postgres'), (client) =>
     client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
   );
 };
