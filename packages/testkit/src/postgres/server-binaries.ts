@@ -58,14 +58,17 @@ const versionOf = (binDir: string): { version: string; major: number } | undefin
   }
 };
 
-/** Server binaries installed on this machine: on PATH first, then the usual per-version folders. */
-export const machineServerBinaries = (env: NodeJS.ProcessEnv = process.env): ServerBinaries[] => {
+/** Server binaries installed on this machine: on PATH first, then `folders` (the usual per-version ones). */
+export const machineServerBinaries = (
+  env: NodeJS.ProcessEnv = process.env,
+  folders: readonly string[] = wellKnownFolders(),
+): ServerBinaries[] => {
   const onPath = (env.PATH ?? '').split(delimiter).filter((dir) => dir !== '');
   const seen = new Set<string>();
   const found: ServerBinaries[] = [];
   for (const [listed, origin] of [
     ...onPath.map((dir) => [dir, 'PATH'] as const),
-    ...wellKnownFolders().map((dir) => [dir, dir] as const),
+    ...folders.map((dir) => [dir, dir] as const),
   ]) {
     if (!holdsServer(listed)) continue;
     // PATH often holds symlinks into a per-version folder: count that installation once.
