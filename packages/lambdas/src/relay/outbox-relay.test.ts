@@ -26,10 +26,13 @@ const relayOver = (entries: OutboxEntry[]) => {
   const publisher = new RecordingProductEventPublisher();
   const decisions: RelayDecision[] = [];
   const logs: string[] = [];
+  const metricLines: string[] = [];
   const logStream = new PassThrough();
   logStream.on('data', (chunk: Buffer) => logs.push(chunk.toString('utf8')));
   const relay = new OutboxRelay(
     {
+      purgePublished: () => Promise.resolve(0),
+      backlog: () => Promise.resolve({ pending: 4, oldestMs: 1234.4 }),
       relayBatch: async (_limits, publish) => {
         const decision = await publish(entries);
         decisions.push(decision);
@@ -39,9 +42,15 @@ const relayOver = (entries: OutboxEntry[]) => {
     new PublishProductChanges(publisher),
     { products: 10, entries: 10 },
     createLogger({ serviceName: 'test', level: 'debug', stream: logStream }),
-    new Metrics({ namespace: 'Test', serviceName: 'test', write: () => undefined }),
+    new Metrics({ namespace: 'Test', serviceName: 'test', write: (line) => metricLines.push(line) }),
   );
-  return { relay, publisher, decisions, logs: () => logs.map((line) => JSON.parse(line) as Record<string, unknown>) };
+  return {
+    relay,
+    publisher,
+    decisions,
+    logs: () => logs.map((line) => JSON.parse(line) as Record<string, unknown>),
+    metricLines,
+  };
 };
 
 describe(OutboxRelay, () => {
@@ -80,5 +89,13 @@ describe(OutboxRelay, () => {
     expect(await relay.pass()).toMatchObject({ published: 1, refused: false });
     expect(publisher.calls).toBe(0);
     expect(decisions).toEqual([{}]);
+  });
+});
+
+describe('OutboxRelay housekeeping', () => {
+  it('reports the backlog and the age of its oldest row as metrics', async () => {
+    const { relay, logs } = relayOver([]);
+    await relay.housekeeping();
+    expect(logs().find((line) => line.message === 'outbox housekeeping')).toMatchObject({ purged: 0, pending: 4, oldestMs: 1234 });
   });
 });

@@ -19,6 +19,10 @@ export interface RelayPassResult {
   readonly refused: boolean;
 }
 
+// Published rows are kept a week for inspection and replays, then deleted in bounded steps.
+const PUBLISHED_RETENTION_SECONDS = 7 * 24 * 3600;
+const PURGE_LIMIT = 10_000;
+
 const isReadable = (entry: OutboxEntry): entry is OutboxEntry & { change: ProductChange } =>
   !(entry.change instanceof Error);
 
@@ -31,7 +35,8 @@ const isReadable = (entry: OutboxEntry): entry is OutboxEntry & { change: Produc
 @injectable()
 export class OutboxRelay {
   constructor(
-    @inject(PostgresProductOutbox) private readonly outbox: Pick<PostgresProductOutbox, 'relayBatch'>,
+    @inject(PostgresProductOutbox)
+    private readonly outbox: Pick<PostgresProductOutbox, 'relayBatch' | 'purgePublished' | 'backlog'>,
     @inject(PublishProductChanges) private readonly publishChanges: Pick<PublishProductChanges, 'execute'>,
     @inject(RelayLimits) private readonly limits: RelayLimits,
     @inject(Logger) private readonly logger: Logger,
@@ -40,6 +45,18 @@ export class OutboxRelay {
 
   async pass(): Promise<RelayPassResult> {
     return this.outbox.relayBatch(this.limits, (entries) => this.publish(entries));
+  }
+
+  /**
+   * Once per invocation: forgets rows published more than a week ago and reports the backlog (its size and
+   * the age of its oldest row, the figure to alarm on: nothing is ever dropped, so a stuck row shows there).
+   */
+  async housekeeping(): Promise<void> {
+    const purged = await this.outbox.purgePublished(PUBLISHED_RETENTION_SECONDS, PURGE_LIMIT);
+    const { pending, oldestMs } = await this.outbox.backlog();
+    this.metrics.add('OutboxBacklog', pending);
+    this.metrics.add('OutboxOldestAge', Math.round(oldestMs), 'Milliseconds');
+    this.logger.info('outbox housekeeping', { purged, pending, oldestMs: Math.round(oldestMs) });
   }
 
   private async publish(entries: readonly OutboxEntry[]): Promise<RelayDecision> {

@@ -12,6 +12,7 @@ const handlerOver = (passes: (() => Promise<RelayPassResult>)[], clock: { remain
   let calls = 0;
   const handler = new OutboxRelayHandler(
     {
+      housekeeping: () => Promise.resolve(),
       pass: () => {
         const next = passes[Math.min(calls++, passes.length - 1)]!;
         clock.remaining -= 1_000;

@@ -35,7 +35,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 @injectable()
 export class OutboxRelayHandler {
   constructor(
-    @inject(OutboxRelay) private readonly relay: Pick<OutboxRelay, 'pass'>,
+    @inject(OutboxRelay) private readonly relay: Pick<OutboxRelay, 'pass' | 'housekeeping'>,
     @inject(RelaySchedule) private readonly schedule: RelaySchedule,
     @inject(Logger) private readonly logger: Logger,
     @inject(Metrics) private readonly metrics: Metrics,
@@ -64,6 +64,9 @@ export class OutboxRelayHandler {
       this.metrics.flush();
       await sleep(Math.min(this.schedule.pollIntervalMs, context.getRemainingTimeInMillis()));
     }
+    await this.relay.housekeeping().catch((error: unknown) => {
+      log.error('outbox housekeeping failed', { error: errorDetails(error) });
+    });
     this.metrics.flush();
     const summary = { passes, published, refused };
     log.info('outbox relay invocation done', summary);
