@@ -10,11 +10,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { migrate } from '../../packages/adapter-postgres/src/migrations/index';
-import { createTestDatabase, startPostgresServer, withPostgresClient } from '../../packages/testkit/src/postgres/index';
+import {
+  createTestDatabase,
+  startPostgresServer,
+  withPostgresClient,
+} from '../../packages/testkit/src/postgres/index';
 // @ts-expect-error -- a plain ES module shared with the build, without type declarations
-import { bundleEntry } from '../build/functions.mjs';
-// @ts-expect-error -- idem
-import { repoRoot } from '../build/esbuild-options.mjs';
+import * as functionsModule from '../build/functions.mjs';
+// @ts-expect-error -- a plain ES module shared with the build, without type declarations
+import * as optionsModule from '../build/esbuild-options.mjs';
+
+const { bundleEntry } = functionsModule as {
+  bundleEntry: (options: object) => Promise<{ path: string; bytes: number }>;
+};
+const { repoRoot } = optionsModule as { repoRoot: string };
 
 const COLD_RUNS = Number(process.env.PG_BENCH_COLD_RUNS ?? 15);
 const WARM = Number(process.env.PG_BENCH_WARM ?? 2_000);
@@ -38,11 +47,11 @@ try {
   const built = await Promise.all(
     clients.map(async (client) => ({
       ...client,
-      ...((await bundleEntry({
+      ...(await bundleEntry({
         entryPoint: join(repoRoot, 'scripts/bench', client.entry),
         outfile: join(dir, client.entry.replace('.entry.mjs', ''), 'index.mjs'),
         nodePaths: [join(repoRoot, 'packages/adapter-postgres/node_modules')],
-      })) as { path: string; bytes: number }),
+      })),
     })),
   );
 
@@ -52,10 +61,14 @@ process.stdout.write(JSON.stringify({ loadMs: t1 - t0, firstQueryMs: t2 - t1 }))
   const cold = new Map(built.map((client) => [client.name, { load: [] as number[], first: [] as number[] }]));
   for (let run = 0; run < COLD_RUNS; run++) {
     for (const client of run % 2 === 0 ? built : [...built].reverse()) {
-      const child = spawnSync(process.execPath, ['--input-type=module', '-e', probe, pathToFileURL(client.path).href, id], {
-        env: { PATH: process.env.PATH, POSTGRES_URL: url },
-        encoding: 'utf8',
-      });
+      const child = spawnSync(
+        process.execPath,
+        ['--input-type=module', '-e', probe, pathToFileURL(client.path).href, id],
+        {
+          env: { PATH: process.env.PATH, POSTGRES_URL: url },
+          encoding: 'utf8',
+        },
+      );
       if (child.status !== 0) throw new Error(`${client.name} failed:\n${child.stderr}`);
       const { loadMs, firstQueryMs } = JSON.parse(child.stdout) as { loadMs: number; firstQueryMs: number };
       cold.get(client.name)!.load.push(loadMs);
@@ -84,15 +97,21 @@ process.stdout.write(JSON.stringify({ loadMs: t1 - t0, firstQueryMs: t2 - t1 }))
   }
   for (const module of modules) await module.close();
 
-  console.log(`\nPostgreSQL clients (PostgreSQL ${server.version} via ${server.backend}; both configured for RDS Proxy)`);
-  console.log(`  ${''.padEnd(22)} ${'bundle'.padStart(10)} ${'cold load'.padStart(10)} ${'1st query'.padStart(10)} ${'warm RTT'.padStart(10)}`);
+  console.log(
+    `\nPostgreSQL clients (PostgreSQL ${server.version} via ${server.backend}; both configured for RDS Proxy)`,
+  );
+  console.log(
+    `  ${''.padEnd(22)} ${'bundle'.padStart(10)} ${'cold load'.padStart(10)} ${'1st query'.padStart(10)} ${'warm RTT'.padStart(10)}`,
+  );
   for (const client of built) {
     const { load, first } = cold.get(client.name)!;
     console.log(
       `  ${client.name.padEnd(22)} ${(client.bytes / 1024).toFixed(1).padStart(7)} KB ${median(load).toFixed(1).padStart(7)} ms ${median(first).toFixed(1).padStart(7)} ms ${median(warm.get(client.name)!).toFixed(0).padStart(7)} us`,
     );
   }
-  console.log(`  (cold: median of ${COLD_RUNS} fresh processes; warm: median of ${ROUNDS} rounds x ${WARM} reads)`);
+  console.log(
+    `  (cold: median of ${COLD_RUNS} fresh processes; warm: median of ${ROUNDS} rounds x ${WARM} reads)`,
+  );
 } finally {
   await rm(dir, { recursive: true, force: true });
   await server.stop();

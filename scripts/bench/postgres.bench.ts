@@ -12,14 +12,22 @@ import { migrateDatabase } from '../../packages/adapter-postgres/src/migrations/
 import { startDynamoDbLocal } from '../../packages/testkit/src/dynamodb/index';
 import { createTestDatabase, startPostgresServer } from '../../packages/testkit/src/postgres/index';
 import { ensureTables } from '../../packages/local-stack/src/dynamodb-backend';
-// @ts-expect-error -- plain ES modules shared with the build, without type declarations
-import { buildFunction, bundleEntry } from '../build/functions.mjs';
-// @ts-expect-error -- idem
-import { lambdasRoot, repoRoot } from '../build/esbuild-options.mjs';
-// @ts-expect-error -- idem
-import { proxyEvent } from './http-events.mjs';
+// @ts-expect-error -- a plain ES module shared with the build, without type declarations
+import * as functionsModule from '../build/functions.mjs';
+// @ts-expect-error -- a plain ES module shared with the build, without type declarations
+import * as optionsModule from '../build/esbuild-options.mjs';
+// @ts-expect-error -- a plain ES module of the HTTP benchmark, without type declarations
+import * as eventsModule from './http-events.mjs';
 
 type Handler = (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
+const { buildFunction, bundleEntry } = functionsModule as {
+  buildFunction: (name: string, options: object) => Promise<Built>;
+  bundleEntry: (options: object) => Promise<{ path: string; bytes: number }>;
+};
+const { lambdasRoot, repoRoot } = optionsModule as { lambdasRoot: string; repoRoot: string };
+const { proxyEvent } = eventsModule as {
+  proxyEvent: (method: string, resource: string, options?: object) => unknown;
+};
 interface Built {
   name: string;
   persistence: string;
@@ -34,7 +42,7 @@ const WARM_REQUESTS = Number(process.env.BENCH_WARM_REQUESTS ?? 500);
 const root = join(repoRoot, 'build', 'bench-postgres');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1).padStart(7)} KB`;
-const build = buildFunction as (name: string, options: object) => Promise<Built>;
+const build = buildFunction;
 
 // --- build ------------------------------------------------------------------------------------------
 const variants: Built[] = [];
@@ -43,18 +51,20 @@ for (const name of [...API_FUNCTIONS, 'relay-product-outbox']) {
     variants.push(await build(name, { root, persistence }));
   }
 }
-const floor = (await bundleEntry({
+const floor = await bundleEntry({
   entryPoint: join(repoRoot, 'scripts/bench/http-floor.entry.mjs'),
   outfile: join(root, 'floor', 'index.mjs'),
   nodePaths: [`${lambdasRoot}node_modules`],
-})) as { path: string; bytes: number };
+});
 const of = (name: string, persistence: string) =>
   variants.find((variant) => variant.name === name && variant.persistence === persistence);
 
 console.log('Bundle sizes (minified index.mjs)          dynamodb    postgres');
 for (const name of [...API_FUNCTIONS, 'relay-product-outbox']) {
   const dynamo = of(name, 'dynamodb');
-  console.log(`  ${name.padEnd(38)} ${dynamo ? kb(dynamo.bundleBytes) : '         -'}  ${kb(of(name, 'postgres')!.bundleBytes)}`);
+  console.log(
+    `  ${name.padEnd(38)} ${dynamo ? kb(dynamo.bundleBytes) : '         -'}  ${kb(of(name, 'postgres')!.bundleBytes)}`,
+  );
 }
 console.log(`  ${'floor (DynamoDB client + one GetItem)'.padEnd(38)} ${kb(floor.bytes)}`);
 
@@ -80,25 +90,38 @@ const subjects = [
   { label: 'floor', path: floor.path, persistence: 'dynamodb' },
   // The relay's peer on the DynamoDB path, for reference (the target is the API functions').
   { label: 'publish-product-events', path: stream.bundlePath, persistence: 'dynamodb' },
-  ...variants.filter((v) => v.persistence === 'postgres').map((v) => ({ label: `${v.name}`, path: v.bundlePath, persistence: 'postgres' })),
+  ...variants
+    .filter((v) => v.persistence === 'postgres')
+    .map((v) => ({ label: v.name, path: v.bundlePath, persistence: 'postgres' })),
 ];
-const cold = new Map(subjects.map((subject) => [subject.label, { wall: [] as number[], cpu: [] as number[] }]));
+const cold = new Map(
+  subjects.map((subject) => [subject.label, { wall: [] as number[], cpu: [] as number[] }]),
+);
 for (let run = 0; run < COLD_RUNS; run++) {
   for (let i = 0; i < subjects.length; i++) {
     const subject = subjects[(i + run) % subjects.length]!;
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', probe, pathToFileURL(subject.path).href], {
-      env: { ...env, PERSISTENCE: subject.persistence },
-      encoding: 'utf8',
-    });
+    const child = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', probe, pathToFileURL(subject.path).href],
+      {
+        env: { ...env, PERSISTENCE: subject.persistence },
+        encoding: 'utf8',
+      },
+    );
     if (child.status !== 0) throw new Error(`${subject.label} failed to load:\n${child.stderr}`);
-    const { initMs, initCpuMs } = JSON.parse(child.stdout.slice(child.stdout.lastIndexOf('{'))) as Record<string, number>;
+    const { initMs, initCpuMs } = JSON.parse(child.stdout.slice(child.stdout.lastIndexOf('{'))) as Record<
+      string,
+      number
+    >;
     cold.get(subject.label)!.wall.push(initMs!);
     cold.get(subject.label)!.cpu.push(initCpuMs!);
   }
 }
 const floorWall = median(cold.get('floor')!.wall);
 const floorCpu = median(cold.get('floor')!.cpu);
-console.log(`\nCold init of the PostgreSQL builds, median of ${COLD_RUNS} fresh processes (target <= ${COLD_TARGET}x floor for API functions)`);
+console.log(
+  `\nCold init of the PostgreSQL builds, median of ${COLD_RUNS} fresh processes (target <= ${COLD_TARGET}x floor for API functions)`,
+);
 for (const { label } of subjects) {
   const wall = median(cold.get(label)!.wall);
   const cpu = median(cold.get(label)!.cpu);
@@ -126,15 +149,28 @@ try {
 
   const load = async (name: string, persistence: string, extra: Record<string, string>): Promise<Handler> => {
     const saved = { ...process.env };
-    Object.assign(process.env, { LOG_LEVEL: 'error', AWS_REGION: 'eu-west-1', PERSISTENCE: persistence, ...extra });
+    Object.assign(process.env, {
+      LOG_LEVEL: 'error',
+      AWS_REGION: 'eu-west-1',
+      PERSISTENCE: persistence,
+      ...extra,
+    });
     try {
-      return ((await import(`${pathToFileURL(of(name, persistence)!.bundlePath).href}?warm`)) as { handler: Handler }).handler;
+      return (
+        (await import(`${pathToFileURL(of(name, persistence)!.bundlePath).href}?warm`)) as {
+          handler: Handler;
+        }
+      ).handler;
     } finally {
       process.env = saved;
     }
   };
   const stores = [
-    { label: 'DynamoDB Local', persistence: 'dynamodb', env: { PRODUCTS_TABLE_NAME: 'catalog-bench-products', DYNAMODB_ENDPOINT: dynamo.endpoint } },
+    {
+      label: 'DynamoDB Local',
+      persistence: 'dynamodb',
+      env: { PRODUCTS_TABLE_NAME: 'catalog-bench-products', DYNAMODB_ENDPOINT: dynamo.endpoint },
+    },
     { label: `PostgreSQL ${postgres.version}`, persistence: 'postgres', env: { POSTGRES_URL: url } },
   ];
   const context = { awsRequestId: 'bench', functionName: 'bench' };
@@ -145,8 +181,16 @@ try {
   for (const store of stores) {
     const put = await load('put-product', store.persistence, store.env);
     const get = await load('get-product', store.persistence, store.env);
-    const created = await put(proxyEvent('PUT', '/api/products/{id}', { pathParameters: { id }, headers: { 'Content-Type': 'application/json' }, body }), context);
-    if (created.statusCode !== 201) throw new Error(`${store.label}: PUT answered ${created.statusCode} ${created.body}`);
+    const created = await put(
+      proxyEvent('PUT', '/api/products/{id}', {
+        pathParameters: { id },
+        headers: { 'Content-Type': 'application/json' },
+        body,
+      }),
+      context,
+    );
+    if (created.statusCode !== 201)
+      throw new Error(`${store.label}: PUT answered ${created.statusCode} ${created.body}`);
     worlds.push({ ...store, put, get });
   }
   const getEvent = proxyEvent('GET', '/api/products/{id}', { pathParameters: { id } });
@@ -167,16 +211,28 @@ try {
         const started = performance.now();
         for (let i = 0; i < WARM_REQUESTS; i++) {
           const response = await run();
-          if (response.statusCode >= 300) throw new Error(`${world.label} ${route}: ${response.statusCode} ${response.body}`);
+          if (response.statusCode >= 300)
+            throw new Error(`${world.label} ${route}: ${response.statusCode} ${response.body}`);
         }
         const key = `${route}|${world.label}`;
-        if (round >= 0) samples.set(key, [...(samples.get(key) ?? []), ((performance.now() - started) * 1000) / WARM_REQUESTS]);
+        if (round >= 0)
+          samples.set(key, [
+            ...(samples.get(key) ?? []),
+            ((performance.now() - started) * 1000) / WARM_REQUESTS,
+          ]);
       }
     }
   }
-  console.log(`\nWarm per-request time of the real bundles, median of 5 rounds x ${WARM_REQUESTS} (informational)`);
+  console.log(
+    `\nWarm per-request time of the real bundles, median of 5 rounds x ${WARM_REQUESTS} (informational)`,
+  );
   for (const route of ['GET', 'PUT (replace)']) {
-    const cells = worlds.map((world) => `${world.label} ${median(samples.get(`${route}|${world.label}`)!).toFixed(0).padStart(6)} us`);
+    const cells = worlds.map(
+      (world) =>
+        `${world.label} ${median(samples.get(`${route}|${world.label}`)!)
+          .toFixed(0)
+          .padStart(6)} us`,
+    );
     console.log(`  ${route.padEnd(14)} ${cells.join('   ')}`);
   }
 } finally {

@@ -29,7 +29,10 @@ export const benchRelay = (postgresUrl, batchSize) => {
     const entries = command.input.Entries ?? [];
     stats.calls++;
     stats.entries += entries.length;
-    return Promise.resolve({ FailedEntryCount: 0, Entries: entries.map((_, i) => ({ EventId: `bench-${i}` })) });
+    return Promise.resolve({
+      FailedEntryCount: 0,
+      Entries: entries.map((_, i) => ({ EventId: `bench-${i}` })),
+    });
   };
   const { relay } = createOutboxRelay(ports);
   return { relay, stats, close: () => ports.get(PostgresClientToken).close() };

@@ -17,9 +17,18 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { migrateDatabase } from '../../packages/adapter-postgres/src/migrations/index';
 import { startLocalStack } from '../../packages/local-stack/src/index';
-import { createTestDatabase, startPostgresServer, withPostgresClient } from '../../packages/testkit/src/postgres/index';
+import {
+  createTestDatabase,
+  startPostgresServer,
+  withPostgresClient,
+} from '../../packages/testkit/src/postgres/index';
 // @ts-expect-error -- a plain ES module shared with the build, without type declarations
-import { lambdaBuildOptions, lambdasRoot } from '../build/esbuild-options.mjs';
+import * as optionsModule from '../build/esbuild-options.mjs';
+
+const { lambdaBuildOptions, lambdasRoot } = optionsModule as {
+  lambdaBuildOptions: (options: object) => object;
+  lambdasRoot: string;
+};
 
 interface BenchModule {
   benchRelay: (
@@ -47,7 +56,7 @@ const format = (value: number) => Math.round(value).toLocaleString('en-US');
 const dir = await mkdtemp(join(tmpdir(), 'catalog-relay-bench-'));
 const outfile = join(dir, 'index.mjs');
 await build({
-  ...(lambdaBuildOptions as (options: object) => object)({
+  ...lambdaBuildOptions({
     entryPoint: new URL('./relay-bench.entry.mjs', import.meta.url).pathname,
     outfile,
     nodePaths: [`${lambdasRoot}node_modules`, join(lambdasRoot, '../adapter-postgres/node_modules')],
@@ -89,7 +98,8 @@ try {
       if (result.claimed === 0) break;
     }
     const seconds = (performance.now() - started) / 1000;
-    if (published !== EVENTS || stats.entries !== EVENTS) throw new Error(`published ${published} of ${EVENTS}`);
+    if (published !== EVENTS || stats.entries !== EVENTS)
+      throw new Error(`published ${published} of ${EVENTS}`);
     if (run >= 0) rates.push(EVENTS / seconds);
     calls = stats.calls;
   }
@@ -109,10 +119,16 @@ try {
 // --- lag on the local stack -------------------------------------------------------------------------
 const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-console.log(`\nWrite -> event lag on the local stack, ${WRITES} PUTs each at random moments (target p99 < 1 s)`);
+console.log(
+  `\nWrite -> event lag on the local stack, ${WRITES} PUTs each at random moments (target p99 < 1 s)`,
+);
 const paths = [
-  { persistence: 'dynamodb' as const, label: 'table stream -> poller -> handler' },
-  ...POLL_INTERVALS.map((poll) => ({ persistence: 'postgres' as const, poll, label: `outbox -> relay (poll ${poll} ms)` })),
+  { persistence: 'dynamodb' as const, poll: undefined, label: 'table stream -> poller -> handler' },
+  ...POLL_INTERVALS.map((poll) => ({
+    persistence: 'postgres' as const,
+    poll,
+    label: `outbox -> relay (poll ${poll} ms)`,
+  })),
 ];
 for (const { persistence, poll, label } of paths) {
   const stack = await startLocalStack({
@@ -137,7 +153,8 @@ for (const { persistence, poll, label } of paths) {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ name: `Lag ${i}`, price: { amount: 450, currency: 'EUR' } }),
       });
-      if (response.status !== 201) throw new Error(`PUT answered ${response.status}: ${await response.text()}`);
+      if (response.status !== 201)
+        throw new Error(`PUT answered ${response.status}: ${await response.text()}`);
       const written = performance.now();
       while (stack.bus.events({ productId: id }).length === 0) {
         if (performance.now() - written > 10_000) throw new Error(`no event for ${id} within 10 s`);
@@ -148,7 +165,11 @@ for (const { persistence, poll, label } of paths) {
     const path = label;
     const p99 = percentile(lags, 99);
     console.log(
-      `  ${persistence.padEnd(9)} ${path.padEnd(34)} p50 ${percentile(lags, 50).toFixed(0).padStart(4)} ms   p99 ${p99.toFixed(0).padStart(4)} ms   max ${Math.max(...lags).toFixed(0).padStart(4)} ms   ${p99 < 1_000 ? 'meets target' : 'MISSES target'}`,
+      `  ${persistence.padEnd(9)} ${path.padEnd(34)} p50 ${percentile(lags, 50).toFixed(0).padStart(4)} ms   p99 ${p99.toFixed(0).padStart(4)} ms   max ${Math.max(
+        ...lags,
+      )
+        .toFixed(0)
+        .padStart(4)} ms   ${p99 < 1_000 ? 'meets target' : 'MISSES target'}`,
     );
   } finally {
     await stack.stop();

@@ -33,7 +33,10 @@ describe(poolConfig, () => {
   });
 
   it('uses the password as given for local use, and no TLS when disabled', () => {
-    const local = poolConfig({ ...deployed, host: 'localhost', auth: { kind: 'password', password: 'pw' }, ssl: 'disable' }, {});
+    const local = poolConfig(
+      { ...deployed, host: 'localhost', auth: { kind: 'password', password: 'pw' }, ssl: 'disable' },
+      {},
+    );
     expect(local).toMatchObject({ password: 'pw', ssl: false });
   });
 

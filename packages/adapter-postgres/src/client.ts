@@ -9,7 +9,9 @@ export interface PostgresConnectionSettings {
   readonly database: string;
   readonly user: string;
   /** `iam`: a fresh RDS IAM token per new connection (RDS Proxy, Aurora); `password`: local use. */
-  readonly auth: { readonly kind: 'iam'; readonly region: string } | { readonly kind: 'password'; readonly password: string };
+  readonly auth:
+    | { readonly kind: 'iam'; readonly region: string }
+    | { readonly kind: 'password'; readonly password: string };
   /** `verify-full`: TLS with the server's certificate checked; `require`: TLS unchecked; `disable`: none. */
   readonly ssl: 'verify-full' | 'require' | 'disable';
 }
@@ -64,10 +66,17 @@ export class PostgresClient {
   }
 
   /** One statement that may run twice without harm (a read): retried once after a lost connection. */
-  async read<R extends pg.QueryResultRow>(operation: string, text: string, values: readonly unknown[] = []): Promise<R[]> {
+  async read<R extends pg.QueryResultRow>(
+    operation: string,
+    text: string,
+    values: readonly unknown[] = [],
+  ): Promise<R[]> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.withConnection(false, async (client) => (await client.query<R>(text, [...values])).rows);
+        return await this.withConnection(
+          false,
+          async (client) => (await client.query<R>(text, [...values])).rows,
+        );
       } catch (error) {
         if (attempt < 2 && isConnectionLoss(error)) continue;
         throw translateStoreError(error, operation);
@@ -83,7 +92,10 @@ export class PostgresClient {
     onUniqueViolation?: (cause: unknown) => Error,
   ): Promise<R[]> {
     try {
-      return await this.withConnection(true, async (client) => (await client.query<R>(text, [...values])).rows);
+      return await this.withConnection(
+        true,
+        async (client) => (await client.query<R>(text, [...values])).rows,
+      );
     } catch (error) {
       throw translateStoreError(error, operation, onUniqueViolation);
     }
@@ -104,7 +116,9 @@ export class PostgresClient {
         }
       });
     } catch (error) {
-      throw error instanceof Error && error.name === 'StoreUnavailableError' ? error : translateStoreError(error, operation);
+      throw error instanceof Error && error.name === 'StoreUnavailableError'
+        ? error
+        : translateStoreError(error, operation);
     }
   }
 
@@ -159,7 +173,10 @@ const sslOf = (settings: PostgresConnectionSettings): pg.PoolConfig['ssl'] => {
   }
 };
 
-export const poolConfig = (settings: PostgresConnectionSettings, options: PostgresClientOptions): pg.PoolConfig => ({
+export const poolConfig = (
+  settings: PostgresConnectionSettings,
+  options: PostgresClientOptions,
+): pg.PoolConfig => ({
   host: settings.host,
   port: settings.port,
   database: settings.database,
@@ -167,7 +184,12 @@ export const poolConfig = (settings: PostgresConnectionSettings, options: Postgr
   // Called for every new connection: an IAM token is valid for 15 minutes, a connection lives longer.
   password:
     settings.auth.kind === 'iam'
-      ? iamAuthToken({ hostname: settings.host, port: settings.port, username: settings.user, region: settings.auth.region })
+      ? iamAuthToken({
+          hostname: settings.host,
+          port: settings.port,
+          username: settings.user,
+          region: settings.auth.region,
+        })
       : settings.auth.password,
   ssl: sslOf(settings),
   max: options.maxConnections ?? 1,
@@ -177,7 +199,8 @@ export const poolConfig = (settings: PostgresConnectionSettings, options: Postgr
   // Startup parameters, part of the connection request rather than a SET: nothing for a proxy to pin on.
   statement_timeout: options.statementTimeoutMs ?? POSTGRES_STATEMENT_TIMEOUT_MS,
   lock_timeout: options.lockTimeoutMs ?? POSTGRES_LOCK_TIMEOUT_MS,
-  idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? POSTGRES_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  idle_in_transaction_session_timeout:
+    options.idleInTransactionTimeoutMs ?? POSTGRES_IDLE_IN_TRANSACTION_TIMEOUT_MS,
   // The client gives up a little after the server would have cancelled the statement (0: neither does).
   ...(options.statementTimeoutMs === 0
     ? {}

@@ -15,7 +15,8 @@ export const migrateDatabase = async (url: string): Promise<void> => {
 };
 
 /** The calling test file's own migrated database. */
-export const useMigratedDatabase = (prefix = 'pg'): PostgresTestDatabase => usePostgresDatabase(migrateDatabase, prefix);
+export const useMigratedDatabase = (prefix = 'pg'): PostgresTestDatabase =>
+  usePostgresDatabase(migrateDatabase, prefix);
 
 /** A PostgresClient on `url` with room for concurrent callers (tests run many at once). */
 export const testClient = (url: string, options: PostgresClientOptions = {}): PostgresClient =>

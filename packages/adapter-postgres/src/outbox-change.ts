@@ -9,7 +9,11 @@ export const toProductChange = (row: OutboxRow): ProductChange => {
     case 'modified':
       return { kind: 'modified', before: restoreProduct(row.before), after: restoreProduct(row.after) };
     case 'removed':
-      return { kind: 'removed', before: restoreProduct(row.before), deletion: restoreProductDeletion(row.deletion) };
+      return {
+        kind: 'removed',
+        before: restoreProduct(row.before),
+        deletion: restoreProductDeletion(row.deletion),
+      };
     default:
       throw new Error(`Unknown outbox change kind ${JSON.stringify(row.kind)}`);
   }

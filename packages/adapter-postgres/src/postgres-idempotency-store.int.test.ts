@@ -28,8 +28,15 @@ describe(PostgresIdempotencyStore, () => {
     const claim = await store.claim(key, 'fp', 11);
     if (claim.status !== 'claimed') throw new Error('expected a claim');
     const expiry = () =>
-      inspect(database.url, async (pg) =>
-        (await pg.query('SELECT status, catalog_iso(expires_at) AS expires FROM idempotency_records WHERE key = $1', [key])).rows[0],
+      inspect(
+        database.url,
+        async (pg) =>
+          (
+            await pg.query<Record<string, unknown>>(
+              'SELECT status, catalog_iso(expires_at) AS expires FROM idempotency_records WHERE key = $1',
+              [key],
+            )
+          ).rows[0],
       );
     expect(await expiry()).toEqual({ status: 'in_progress', expires: '2030-01-01T00:00:11.000Z' });
     clock.advance(5_000);

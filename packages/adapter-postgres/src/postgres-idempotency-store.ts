@@ -60,7 +60,9 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
     @inject(PostgresIdempotencyRetention) private readonly retention: PostgresIdempotencyRetention,
   ) {
     if (!Number.isSafeInteger(retention.ttlSeconds) || retention.ttlSeconds < 1) {
-      throw new RangeError('PostgresIdempotencyRetention.ttlSeconds must be a positive whole number of seconds');
+      throw new RangeError(
+        'PostgresIdempotencyRetention.ttlSeconds must be a positive whole number of seconds',
+      );
     }
   }
 
@@ -80,7 +82,8 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
       if (row.status === 'claimed') return { status: 'claimed', token };
       if (typeof row.fingerprint !== 'string') break;
       if (row.status === 'in_progress') return { status: 'in_progress', fingerprint: row.fingerprint };
-      if (isResult(row.result)) return { status: 'completed', fingerprint: row.fingerprint, result: row.result };
+      if (isResult(row.result))
+        return { status: 'completed', fingerprint: row.fingerprint, result: row.result };
       break;
     }
     throw new Error(`The idempotency record for key ${JSON.stringify(key)} is malformed or keeps changing`);

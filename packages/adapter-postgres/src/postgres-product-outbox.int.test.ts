@@ -52,21 +52,36 @@ describe(PostgresProductOutbox, () => {
   it('hands every change of a write to the relay in position order, with the images and correlation id', async () => {
     const repository = new PostgresProductRepository(client(), 'k'.repeat(32));
     const id = newId();
-    const created = await repository.create(id, details('Cup'), new Date('2026-03-01T10:00:00.000Z'), context);
+    const created = await repository.create(
+      id,
+      details('Cup'),
+      new Date('2026-03-01T10:00:00.000Z'),
+      context,
+    );
     await repository.replace(id, details('Cup'), new Date(), context, { expectedVersion: 'any' }); // no-op
-    const { product: renamed } = await repository.replace(id, details('Mug'), new Date(), { correlationId: 'rename' }, {
-      expectedVersion: 1,
-    });
+    const { product: renamed } = await repository.replace(
+      id,
+      details('Mug'),
+      new Date(),
+      { correlationId: 'rename' },
+      {
+        expectedVersion: 1,
+      },
+    );
     await repository.delete(id, new Date('2026-03-01T10:05:00.000Z'), { correlationId: 'remove' });
 
     const seen: OutboxEntry[] = [];
     const outbox = new PostgresProductOutbox(client());
-    expect(await outbox.relayBatch(limits, async (entries) => (seen.push(...entries), {}))).toEqual({
+    expect(
+      await outbox.relayBatch(limits, (entries) => (seen.push(...entries), Promise.resolve({}))),
+    ).toEqual({
       claimed: 3,
       published: 3,
       refused: false,
     });
-    expect(seen.map((entry) => [entry.change instanceof Error ? 'error' : entry.change.kind, entry.correlationId])).toEqual([
+    expect(
+      seen.map((entry) => [entry.change instanceof Error ? 'error' : entry.change.kind, entry.correlationId]),
+    ).toEqual([
       ['inserted', 'outbox-test'],
       ['modified', 'rename'],
       ['removed', 'remove'],
@@ -86,13 +101,16 @@ describe(PostgresProductOutbox, () => {
     const outbox = new PostgresProductOutbox(client());
     const first: string[] = [];
     await expect(
-      outbox.relayBatch(limits, async (entries) => {
+      outbox.relayBatch(limits, (entries) => {
         first.push(...entries.map((entry) => entry.position));
-        throw new Error('crashed after PutEvents');
+        return Promise.reject(new Error('crashed after PutEvents'));
       }),
     ).rejects.toThrow('crashed after PutEvents');
     const second: string[] = [];
-    await outbox.relayBatch(limits, async (entries) => (second.push(...entries.map((entry) => entry.position)), {}));
+    await outbox.relayBatch(
+      limits,
+      (entries) => (second.push(...entries.map((entry) => entry.position)), Promise.resolve({})),
+    );
     expect(second).toEqual(first);
     expect(first).toHaveLength(6);
   });
@@ -101,35 +119,57 @@ describe(PostgresProductOutbox, () => {
     await backlog(2, 3); // positions 1,2 created; 3,4 second change; 5,6 third
     const outbox = new PostgresProductOutbox(client());
     const [refusedProduct] = await inspect(database.url, async (pg) =>
-      (await pg.query<{ product_id: string }>('SELECT product_id FROM product_outbox WHERE position = 3')).rows.map(
-        (row) => row.product_id,
-      ),
+      (
+        await pg.query<{ product_id: string }>('SELECT product_id FROM product_outbox WHERE position = 3')
+      ).rows.map((row) => row.product_id),
     );
-    const result = await outbox.relayBatch(limits, async (entries) => ({
-      firstUndeliveredIndex: entries.findIndex((entry) => entry.position === '3'),
-      error: 'ThrottlingException',
-    }));
+    const result = await outbox.relayBatch(limits, (entries) =>
+      Promise.resolve({
+        firstUndeliveredIndex: entries.findIndex((entry) => entry.position === '3'),
+        error: 'ThrottlingException',
+      }),
+    );
     expect(result).toEqual({ claimed: 6, published: 2, refused: true });
-    const rows = await inspect(database.url, async (pg) =>
-      (await pg.query('SELECT position::int, product_id::text, published_at IS NOT NULL AS published, attempts, last_error FROM product_outbox ORDER BY position')).rows,
+    const rows = await inspect(
+      database.url,
+      async (pg) =>
+        (
+          await pg.query<Record<string, unknown>>(
+            'SELECT position::int, product_id::text, published_at IS NOT NULL AS published, attempts, last_error FROM product_outbox ORDER BY position',
+          )
+        ).rows,
     );
     expect(rows.filter((row) => row.published).map((row) => row.position)).toEqual([1, 2]);
-    expect(rows.find((row) => row.position === 3)).toMatchObject({ attempts: 1, last_error: 'ThrottlingException' });
+    expect(rows.find((row) => row.position === 3)).toMatchObject({
+      attempts: 1,
+      last_error: 'ThrottlingException',
+    });
 
     // The other product's rows are due at once; the refused product's wait for the backoff, its later rows too.
     const next: OutboxEntry[] = [];
-    await outbox.relayBatch(limits, async (entries) => (next.push(...entries), {}));
+    await outbox.relayBatch(limits, (entries) => (next.push(...entries), Promise.resolve({})));
     expect(next.map((entry) => entry.productId)).not.toContain(refusedProduct);
     expect(next).toHaveLength(2);
-    await inspect(database.url, (pg) => pg.query("UPDATE product_outbox SET available_at = now() WHERE position = 3"));
+    await inspect(database.url, (pg) =>
+      pg.query('UPDATE product_outbox SET available_at = now() WHERE position = 3'),
+    );
     const retried: string[] = [];
-    await outbox.relayBatch(limits, async (entries) => (retried.push(...entries.map((entry) => entry.position)), {}));
-    expect(retried).toEqual(['3', '5'].filter((position) => rows.find((row) => String(row.position) === position)?.product_id === refusedProduct));
+    await outbox.relayBatch(
+      limits,
+      (entries) => (retried.push(...entries.map((entry) => entry.position)), Promise.resolve({})),
+    );
+    expect(retried).toEqual(
+      ['3', '5'].filter(
+        (position) => rows.find((row) => String(row.position) === position)?.product_id === refusedProduct,
+      ),
+    );
     expect(await unpublished()).toBe(0);
   });
 
   it('backs off exponentially up to five minutes', () => {
-    expect([0, 1, 2, 3, 8, 9, 30].map(backoffMs)).toEqual([1_000, 2_000, 4_000, 8_000, 256_000, 300_000, 300_000]);
+    expect([0, 1, 2, 3, 8, 9, 30].map(backoffMs)).toEqual([
+      1_000, 2_000, 4_000, 8_000, 256_000, 300_000, 300_000,
+    ]);
   });
 
   it('lets two relays drain a 10,000-row backlog: every row at least once, each product in position order', async () => {
@@ -142,7 +182,13 @@ describe(PostgresProductOutbox, () => {
         const { claimed } = await outbox.relayBatch({ products: 50, entries: 200 }, async (entries) => {
           // Yield while "publishing", so the two relays really interleave.
           await new Promise((resolve) => setTimeout(resolve, 1));
-          delivered.push(...entries.map((entry) => ({ relay, position: Number(entry.position), productId: entry.productId })));
+          delivered.push(
+            ...entries.map((entry) => ({
+              relay,
+              position: Number(entry.position),
+              productId: entry.productId,
+            })),
+          );
           return {};
         });
         passes++;
@@ -155,7 +201,8 @@ describe(PostgresProductOutbox, () => {
     const positions = new Set(delivered.map((entry) => entry.position));
     expect(positions.size).toBe(10_000);
     const byProduct = new Map<string, number[]>();
-    for (const entry of delivered) byProduct.set(entry.productId, [...(byProduct.get(entry.productId) ?? []), entry.position]);
+    for (const entry of delivered)
+      byProduct.set(entry.productId, [...(byProduct.get(entry.productId) ?? []), entry.position]);
     expect(byProduct.size).toBe(500);
     for (const sequence of byProduct.values()) expect(sequence).toEqual([...sequence].sort((a, b) => a - b));
     const relays = new Set(delivered.map((entry) => entry.relay));
@@ -166,10 +213,12 @@ describe(PostgresProductOutbox, () => {
     await backlog(2, 1);
     const outbox = new PostgresProductOutbox(client());
     expect(await outbox.backlog()).toMatchObject({ pending: 2 });
-    await outbox.relayBatch(limits, async () => ({}));
+    await outbox.relayBatch(limits, () => Promise.resolve({}));
     expect(await outbox.backlog()).toEqual({ pending: 0, oldestMs: 0 });
     expect(await outbox.purgePublished(3_600)).toBe(0);
-    await inspect(database.url, (pg) => pg.query("UPDATE product_outbox SET published_at = now() - interval '2 hours'"));
+    await inspect(database.url, (pg) =>
+      pg.query("UPDATE product_outbox SET published_at = now() - interval '2 hours'"),
+    );
     expect(await outbox.purgePublished(3_600)).toBe(2);
   });
 });

@@ -50,7 +50,8 @@ export interface OutboxBacklog {
 // dropped; the backlog's age (a metric) tells when someone should look.
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_MAX_MS = 300_000;
-export const backoffMs = (attempts: number): number => Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.min(attempts, 20));
+export const backoffMs = (attempts: number): number =>
+  Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.min(attempts, 20));
 
 /**
  * The transactional outbox, as its relay sees it: claims due changes per product, lets the caller publish
@@ -89,13 +90,19 @@ export class PostgresProductOutbox {
 
   /** How many changes wait, and how long the oldest has waited. */
   async backlog(): Promise<OutboxBacklog> {
-    const [row] = await this.client.read<{ pending: number; oldest_ms: number }>('outbox backlog', BACKLOG_SQL);
+    const [row] = await this.client.read<{ pending: number; oldest_ms: number }>(
+      'outbox backlog',
+      BACKLOG_SQL,
+    );
     return { pending: row?.pending ?? 0, oldestMs: row?.oldest_ms ?? 0 };
   }
 
   /** Deletes published rows older than `retentionSeconds`, `limit` at most; returns how many. */
   async purgePublished(retentionSeconds: number, limit = 1_000): Promise<number> {
-    const rows = await this.client.write('outbox purge', `${PURGE_SQL} RETURNING 1`, [retentionSeconds, limit]);
+    const rows = await this.client.write('outbox purge', `${PURGE_SQL} RETURNING 1`, [
+      retentionSeconds,
+      limit,
+    ]);
     return rows.length;
   }
 }

@@ -72,11 +72,14 @@ describe('PostgresProductRepository under concurrency', () => {
     const products = repository();
     const id = newId();
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 50 }, (_, writer) => products.create(id, details(`by ${writer}`), new Date(), context)),
+      Array.from({ length: 50 }, (_, writer) =>
+        products.create(id, details(`by ${writer}`), new Date(), context),
+      ),
     );
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     for (const outcome of outcomes) {
-      if (outcome.status === 'rejected') expect(outcome.reason).toMatchObject({ expected: 'absent', found: 1 });
+      if (outcome.status === 'rejected')
+        expect(outcome.reason).toMatchObject({ expected: 'absent', found: 1 });
     }
     expect(await outboxRows(id)).toEqual(['inserted@1']);
   });

@@ -49,7 +49,10 @@ const blockedBackend = async (admin: pg.Client): Promise<number> => {
 
 describe('PostgresProductRepository when the store fails', () => {
   it('keeps nothing of a write whose connection is killed mid-transaction, and reports 503', async () => {
-    const repository = new PostgresProductRepository(track(testClient(database.url, { lockTimeoutMs: 30_000 })), KEY);
+    const repository = new PostgresProductRepository(
+      track(testClient(database.url, { lockTimeoutMs: 30_000 })),
+      KEY,
+    );
     const id = newId();
     const admin = new pg.Client({ connectionString: database.url });
     await admin.connect();
@@ -60,7 +63,10 @@ describe('PostgresProductRepository when the store fails', () => {
       // Its outcome is taken at once, so its rejection is never momentarily unhandled.
       const outcome = repository.create(id, details('Half'), new Date(), context).catch((e: unknown) => e);
       const pid = await blockedBackend(admin);
-      const inFlight = await admin.query<{ query: string }>('SELECT query FROM pg_stat_activity WHERE pid = $1', [pid]);
+      const inFlight = await admin.query<{ query: string }>(
+        'SELECT query FROM pg_stat_activity WHERE pid = $1',
+        [pid],
+      );
       expect(inFlight.rows[0]!.query).toContain('catalog_create_product');
       await admin.query('SELECT pg_terminate_backend($1)', [pid]);
       await admin.query('ROLLBACK');
@@ -91,12 +97,17 @@ describe('PostgresProductRepository when the store fails', () => {
     await killAll();
     expect((await repository.get(id))?.name).toBe('Frozen');
     await killAll();
-    const { product } = await repository.replace(id, details('Thawed'), new Date(), context, { expectedVersion: 'any' });
+    const { product } = await repository.replace(id, details('Thawed'), new Date(), context, {
+      expectedVersion: 'any',
+    });
     expect(product.version).toBe(2);
   });
 
   it('reports a lock held too long as 503 (lock timeout), not a hang', async () => {
-    const repository = new PostgresProductRepository(track(new PostgresClient(settingsOf(database.url), { lockTimeoutMs: 200 })), KEY);
+    const repository = new PostgresProductRepository(
+      track(new PostgresClient(settingsOf(database.url), { lockTimeoutMs: 200 })),
+      KEY,
+    );
     const id = newId();
     await repository.create(id, details('Locked'), new Date(), context);
     await inspect(database.url, async (admin) => {
@@ -134,7 +145,9 @@ describe('PostgresProductRepository when the store fails', () => {
   it('refuses what the schema refuses as a ValidationError, and text PostgreSQL cannot hold unchanged', async () => {
     const repository = new PostgresProductRepository(track(testClient(database.url)), KEY);
     const tooLong = { ...details('x'), name: 'x'.repeat(101) } as ProductDetails;
-    await expect(repository.create(newId(), tooLong, new Date(), context)).rejects.toBeInstanceOf(ValidationError);
+    await expect(repository.create(newId(), tooLong, new Date(), context)).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     const surrogate = { ...details('x'), description: 'broken \ud800 text' } as ProductDetails;
     await expect(repository.create(newId(), surrogate, new Date(), context)).rejects.toMatchObject({
       issues: [{ field: 'description', message: expect.stringContaining('surrogate') }],
@@ -143,7 +156,9 @@ describe('PostgresProductRepository when the store fails', () => {
 
   it('rethrows anything else with its cause', async () => {
     const client = track(testClient(database.url));
-    const error = await client.read('a broken statement', 'SELECT * FROM no_such_table').catch((e: unknown) => e);
+    const error = await client
+      .read('a broken statement', 'SELECT * FROM no_such_table')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(StoreUnavailableError);
     expect((error as Error).message).toContain('a broken statement');

@@ -40,25 +40,49 @@ const at = (minute: number) => new Date(Date.UTC(2026, 4, 1, 12, minute));
 describe(PostgresProductRepository, () => {
   it('keeps one row per id: the live product, then its deletion, then the re-created product', async () => {
     const id = ProductId.parse(crypto.randomUUID());
-    const details = parseProductDetails({ name: 'Lamp', description: 'Brass', price: { amount: 1999, currency: 'EUR' } });
+    const details = parseProductDetails({
+      name: 'Lamp',
+      description: 'Brass',
+      price: { amount: 1999, currency: 'EUR' },
+    });
     const row = () =>
-      inspect(database.url, async (pg) =>
-        (
-          await pg.query(
-            `SELECT version, name, description, price_amount::int AS amount, price_currency AS currency,
+      inspect(
+        database.url,
+        async (pg) =>
+          (
+            await pg.query<Record<string, unknown>>(
+              `SELECT version, name, description, price_amount::int AS amount, price_currency AS currency,
                     catalog_iso(created_at) AS created, catalog_iso(deleted_at) AS deleted, correlation_id
              FROM products WHERE id = $1`,
-            [id],
-          )
-        ).rows,
+              [id],
+            )
+          ).rows,
       );
     await repository().create(id, details, at(0), { correlationId: 'corr-create' });
     expect(await row()).toEqual([
-      { version: 1, name: 'Lamp', description: 'Brass', amount: 1999, currency: 'EUR', created: at(0).toISOString(), deleted: null, correlation_id: 'corr-create' },
+      {
+        version: 1,
+        name: 'Lamp',
+        description: 'Brass',
+        amount: 1999,
+        currency: 'EUR',
+        created: at(0).toISOString(),
+        deleted: null,
+        correlation_id: 'corr-create',
+      },
     ]);
     await repository().delete(id, at(1), { correlationId: 'corr-delete' });
     expect(await row()).toEqual([
-      { version: 2, name: null, description: null, amount: null, currency: null, created: null, deleted: at(1).toISOString(), correlation_id: 'corr-delete' },
+      {
+        version: 2,
+        name: null,
+        description: null,
+        amount: null,
+        currency: null,
+        created: null,
+        deleted: at(1).toISOString(),
+        correlation_id: 'corr-delete',
+      },
     ]);
     expect((await repository().create(id, details, at(2), { correlationId: 'corr-again' })).version).toBe(3);
     expect(await row()).toHaveLength(1);

@@ -127,7 +127,8 @@ export class PostgresProductRepository implements ProductRepository {
 
   async list(query: ListProductsQuery): Promise<ProductPage> {
     const { limit } = query;
-    if (!Number.isInteger(limit) || limit < 1) throw ValidationError.of('limit', 'must be a positive integer');
+    if (!Number.isInteger(limit) || limit < 1)
+      throw ValidationError.of('limit', 'must be a positive integer');
     const after = query.cursor === undefined ? null : this.cursors.decode(query.cursor).id;
     // One row more than the page tells whether another page follows.
     const rows = await this.client.read<{ product: unknown }>(

@@ -17,7 +17,7 @@ const PAYLOADS = [
   "'; DROP TABLE products; --",
   "' OR '1'='1",
   '"; DELETE FROM product_outbox; --',
-  "$$; TRUNCATE idempotency_records; $$",
+  '$$; TRUNCATE idempotency_records; $$',
   "Robert'); DROP TABLE idempotency_records;--",
   '\\x27 UNION SELECT * FROM pg_shadow --',
   "1'::int; SELECT pg_sleep(5); --",
@@ -41,12 +41,26 @@ describe('SQL injection attempts through the PostgreSQL adapters', () => {
     const idempotency = new PostgresIdempotencyStore(client, new ManualClock(), { ttlSeconds: 3_600 });
     for (const payload of PAYLOADS) {
       const id = ProductId.parse(crypto.randomUUID());
-      const details = parseProductDetails({ name: payload.slice(0, 100), description: payload, price: { amount: 1, currency: 'EUR' } });
+      const details = parseProductDetails({
+        name: payload.slice(0, 100),
+        description: payload,
+        price: { amount: 1, currency: 'EUR' },
+      });
       const created = await repository.create(id, details, new Date(), { correlationId: payload });
       expect(created).toMatchObject({ name: payload.slice(0, 100), description: payload });
       expect(await repository.get(id)).toEqual(created);
-      const changed = parseProductDetails({ name: payload.slice(0, 100), description: `${payload}!`, price: { amount: 1, currency: 'EUR' } });
-      const { product } = await repository.replace(id, changed, new Date(), { correlationId: payload }, { expectedVersion: 1 });
+      const changed = parseProductDetails({
+        name: payload.slice(0, 100),
+        description: `${payload}!`,
+        price: { amount: 1, currency: 'EUR' },
+      });
+      const { product } = await repository.replace(
+        id,
+        changed,
+        new Date(),
+        { correlationId: payload },
+        { expectedVersion: 1 },
+      );
       expect(product.description).toBe(`${payload}!`);
       expect(await repository.delete(id, new Date(), { correlationId: payload })).toEqual(product);
 
@@ -61,9 +75,9 @@ describe('SQL injection attempts through the PostgreSQL adapters', () => {
       });
     }
     const stored = await inspect(database.url, async (pg) =>
-      (await pg.query<{ correlation_id: string }>('SELECT DISTINCT correlation_id FROM product_outbox')).rows.map(
-        (row) => row.correlation_id,
-      ),
+      (
+        await pg.query<{ correlation_id: string }>('SELECT DISTINCT correlation_id FROM product_outbox')
+      ).rows.map((row) => row.correlation_id),
     );
     expect(stored.sort()).toEqual([...PAYLOADS].sort());
     expect(await tables()).toEqual(before);

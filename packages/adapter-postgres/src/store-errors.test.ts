@@ -39,7 +39,11 @@ describe(translateStoreError, () => {
 
   it("makes a unique violation the caller's conflict, or retryable contention without one", () => {
     const error = pgError('23505');
-    const conflict = translateStoreError(error, 'create product', (cause) => new VersionConflictError('x', 'absent', 1, { cause }));
+    const conflict = translateStoreError(
+      error,
+      'create product',
+      (cause) => new VersionConflictError('x', 'absent', 1, { cause }),
+    );
     expect(conflict).toBeInstanceOf(VersionConflictError);
     expect(translateStoreError(error, 'claim')).toBeInstanceOf(StoreUnavailableError);
   });
@@ -48,7 +52,10 @@ describe(translateStoreError, () => {
     const error = pgError('42703');
     const translated = translateStoreError(error, 'list products');
     expect(translated).not.toBeInstanceOf(StoreUnavailableError);
-    expect(translated).toMatchObject({ cause: error, message: expect.stringContaining('PostgreSQL failed list products') });
+    expect(translated).toMatchObject({
+      cause: error,
+      message: expect.stringContaining('PostgreSQL failed list products'),
+    });
   });
 });
 

@@ -74,11 +74,19 @@ export const translateStoreError = (
   if (code === '23514' || code === '23502' || code === '22001') {
     const constraint = (error as { constraint?: unknown }).constraint;
     return new ValidationError(
-      [{ field: typeof constraint === 'string' ? constraint : 'product', message: 'is refused by the store' }],
+      [
+        {
+          field: typeof constraint === 'string' ? constraint : 'product',
+          message: 'is refused by the store',
+        },
+      ],
       { cause: error },
     );
   }
-  return new Error(`PostgreSQL failed ${operation}: ${error instanceof Error ? error.message : String(error)}`, {
-    cause: error,
-  });
+  return new Error(
+    `PostgreSQL failed ${operation}: ${error instanceof Error ? error.message : String(error)}`,
+    {
+      cause: error,
+    },
+  );
 };

@@ -74,24 +74,25 @@ export const startLocalRelay = (
 ): { stop: () => Promise<void> } => {
   const ports = relayProductOutboxPorts(env, observability);
   const { handler } = createOutboxRelay(ports);
-  let stopping = false;
+  const state = { stopping: false };
   const context = () => {
     const ends = Date.now() + invocationMs;
     return {
       ...lambdaContext('relay-product-outbox'),
-      getRemainingTimeInMillis: () => (stopping ? 0 : Math.max(0, ends - Date.now())),
+      getRemainingTimeInMillis: () => (state.stopping ? 0 : Math.max(0, ends - Date.now())),
     };
   };
   const running = (async () => {
-    while (!stopping) {
+    for (;;) {
       await handler({ source: 'local.schedule' }, context()).catch((error: unknown) => {
         say(`[relay] invocation failed: ${String(error)}`);
       });
+      if (state.stopping) return;
     }
   })();
   return {
     stop: async () => {
-      stopping = true;
+      state.stopping = true;
       await running;
       await closePostgresClient(ports);
     },
@@ -100,5 +101,6 @@ export const startLocalRelay = (
 
 /** Closes the PostgreSQL connections of a function's container, if it has any. */
 export const closePostgresClient = async (container: Container): Promise<void> => {
-  if (container.isBound(PostgresClientToken)) await container.get<PostgresClient>(PostgresClientToken).close();
+  if (container.isBound(PostgresClientToken))
+    await container.get<PostgresClient>(PostgresClientToken).close();
 };

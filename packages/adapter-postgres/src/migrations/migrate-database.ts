@@ -9,7 +9,11 @@ import { migrate, type MigrationReport } from './migrate';
  */
 export const migrateDatabase = async (settings: PostgresConnectionSettings): Promise<MigrationReport> => {
   const client = new pg.Client(
-    poolConfig(settings, { statementTimeoutMs: 0, lockTimeoutMs: 10_000, idleInTransactionTimeoutMs: 600_000 }),
+    poolConfig(settings, {
+      statementTimeoutMs: 0,
+      lockTimeoutMs: 10_000,
+      idleInTransactionTimeoutMs: 600_000,
+    }),
   );
   client.on('error', () => undefined);
   await client.connect();

@@ -33,9 +33,9 @@ describe(migrate, () => {
   it('refuses to go on when an applied migration was edited', async () => {
     const [first, ...rest] = loadMigrations();
     const edited = { ...first!, sql: `${first!.sql}\n-- edited`, checksum: 'edited' };
-    await expect(inspect(database.url, (client) => migrate(client, [edited, ...rest]))).rejects.toBeInstanceOf(
-      MigrationChangedError,
-    );
+    await expect(
+      inspect(database.url, (client) => migrate(client, [edited, ...rest])),
+    ).rejects.toBeInstanceOf(MigrationChangedError);
   });
 
   it('leaves nothing of a migration that fails, so a fixed rerun applies it whole', async () => {

@@ -42,7 +42,9 @@ export const loadMigrations = (folder = MIGRATIONS_FOLDER): Migration[] => {
     .sort((a, b) => a.version - b.version);
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) {
-      throw new Error(`Migrations must be numbered 0001, 0002, ... without gaps (found ${migration.version})`);
+      throw new Error(
+        `Migrations must be numbered 0001, 0002, ... without gaps (found ${migration.version})`,
+      );
     }
   });
   return migrations;

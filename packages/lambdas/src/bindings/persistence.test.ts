@@ -38,7 +38,9 @@ describe(selectPersistence, () => {
     expect((error as Error).message).toContain(
       'PERSISTENCE is postgres, but this package was built for dynamodb only: deploy the postgres build of the function (build/functions/postgres/<name>.zip)',
     );
-    expect(() => selectPersistence({}, { postgres: postgresPersistence })).toThrow(/build\/functions\/<name>\.zip/);
+    expect(() => selectPersistence({}, { postgres: postgresPersistence })).toThrow(
+      /build\/functions\/<name>\.zip/,
+    );
   });
 });
 
@@ -47,7 +49,9 @@ describe('composition roots with PERSISTENCE=postgres', () => {
     const create = createProductPorts(postgresEnv, quiet);
     expect(create.get(ProductRepository)).toBeInstanceOf(PostgresProductRepository);
     expect(create.get(IdempotencyStore)).toBeInstanceOf(PostgresIdempotencyStore);
-    expect(getProductPorts(postgresEnv, quiet).get(ProductRepository)).toBeInstanceOf(PostgresProductRepository);
+    expect(getProductPorts(postgresEnv, quiet).get(ProductRepository)).toBeInstanceOf(
+      PostgresProductRepository,
+    );
     expect(deleteProductPorts(postgresEnv, quiet).isBound(IdempotencyStore)).toBe(false);
   });
 
@@ -58,7 +62,12 @@ describe('composition roots with PERSISTENCE=postgres', () => {
   });
 
   it('keep DynamoDB when PERSISTENCE is absent', () => {
-    const env = { PRODUCTS_TABLE_NAME: 't', IDEMPOTENCY_TABLE_NAME: 'i', AWS_REGION: 'eu-west-1', LOG_LEVEL: 'error' };
+    const env = {
+      PRODUCTS_TABLE_NAME: 't',
+      IDEMPOTENCY_TABLE_NAME: 'i',
+      AWS_REGION: 'eu-west-1',
+      LOG_LEVEL: 'error',
+    };
     expect(createProductPorts(env, quiet).get(ProductRepository)).toBeInstanceOf(DynamoDbProductRepository);
     expect(createProductPorts(env, quiet).get(IdempotencyStore)).toBeInstanceOf(DynamoDbIdempotencyStore);
   });

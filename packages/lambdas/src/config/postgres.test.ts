@@ -29,7 +29,9 @@ describe(readPostgresConnection, () => {
       auth: { kind: 'iam', region: 'eu-west-1' },
       ssl: 'require',
     });
-    expect(loadConfig(readPostgresConnection, { ...deployed, POSTGRES_SSL: 'verify-full', POSTGRES_PORT: '6432' })).toMatchObject({
+    expect(
+      loadConfig(readPostgresConnection, { ...deployed, POSTGRES_SSL: 'verify-full', POSTGRES_PORT: '6432' }),
+    ).toMatchObject({
       port: 6432,
       ssl: 'verify-full',
     });
@@ -37,7 +39,11 @@ describe(readPostgresConnection, () => {
 
   it('takes a password for local use, without TLS unless asked', () => {
     expect(
-      loadConfig(readPostgresConnection, { ...deployed, POSTGRES_AUTH: 'password', POSTGRES_PASSWORD: 'secret' }),
+      loadConfig(readPostgresConnection, {
+        ...deployed,
+        POSTGRES_AUTH: 'password',
+        POSTGRES_PASSWORD: 'secret',
+      }),
     ).toMatchObject({ auth: { kind: 'password', password: 'secret' }, ssl: 'disable' });
     expect(() => loadConfig(readPostgresConnection, { ...deployed, POSTGRES_AUTH: 'password' })).toThrow(
       /POSTGRES_PASSWORD is required but not set/,
@@ -45,7 +51,11 @@ describe(readPostgresConnection, () => {
   });
 
   it('reads POSTGRES_URL as a shorthand for all of them', () => {
-    expect(loadConfig(readPostgresConnection, { POSTGRES_URL: 'postgres://me:p%40ss@localhost:5433/catalog_local' })).toEqual({
+    expect(
+      loadConfig(readPostgresConnection, {
+        POSTGRES_URL: 'postgres://me:p%40ss@localhost:5433/catalog_local',
+      }),
+    ).toEqual({
       host: 'localhost',
       port: 5433,
       database: 'catalog_local',
@@ -59,7 +69,13 @@ describe(readPostgresConnection, () => {
   });
 
   it('names every missing or malformed variable at once', () => {
-    expect(() => loadConfig(readPostgresConnection, { POSTGRES_AUTH: 'kerberos', POSTGRES_PORT: '0', POSTGRES_SSL: 'prefer' })).toThrow(
+    expect(() =>
+      loadConfig(readPostgresConnection, {
+        POSTGRES_AUTH: 'kerberos',
+        POSTGRES_PORT: '0',
+        POSTGRES_SSL: 'prefer',
+      }),
+    ).toThrow(
       'Invalid configuration: POSTGRES_AUTH must be one of iam, password (got "kerberos"); POSTGRES_HOST is required but not set; ' +
         'POSTGRES_PORT must be an integer from 1 to 65535 (got "0"); POSTGRES_DATABASE is required but not set; ' +
         'POSTGRES_USER is required but not set; AWS_REGION is required but not set; ' +
@@ -70,11 +86,15 @@ describe(readPostgresConnection, () => {
 
 describe(readPostgresApiConfig, () => {
   it('signs cursors with CURSOR_SIGNING_KEY, else with a key derived from the database address', () => {
-    expect(loadConfig(readPostgresApiConfig, { ...deployed, CURSOR_SIGNING_KEY: 'a-secret-of-enough-bytes' })).toMatchObject({
+    expect(
+      loadConfig(readPostgresApiConfig, { ...deployed, CURSOR_SIGNING_KEY: 'a-secret-of-enough-bytes' }),
+    ).toMatchObject({
       cursorSigningKey: 'a-secret-of-enough-bytes',
     });
     const derived = loadConfig(readPostgresApiConfig, deployed).cursorSigningKey;
     expect(derived).toBeInstanceOf(Uint8Array);
-    expect(loadConfig(readPostgresApiConfig, { ...deployed, POSTGRES_DATABASE: 'other' }).cursorSigningKey).not.toEqual(derived);
+    expect(
+      loadConfig(readPostgresApiConfig, { ...deployed, POSTGRES_DATABASE: 'other' }).cursorSigningKey,
+    ).not.toEqual(derived);
   });
 });

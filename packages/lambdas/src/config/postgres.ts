@@ -48,7 +48,14 @@ const connectionFromUrl = (env: EnvReader, raw: string): PostgresConnectionSetti
   const parsed = URL.canParse(raw) ? new URL(raw) : undefined;
   if (parsed === undefined || !/^postgres(ql)?:$/.test(parsed.protocol) || parsed.hostname === '') {
     env.problem('POSTGRES_URL must be a postgres://user:password@host:port/database URL');
-    return { host: '', port: 5432, database: '', user: '', auth: { kind: 'password', password: '' }, ssl: 'disable' };
+    return {
+      host: '',
+      port: 5432,
+      database: '',
+      user: '',
+      auth: { kind: 'password', password: '' },
+      ssl: 'disable',
+    };
   }
   return {
     host: parsed.hostname,

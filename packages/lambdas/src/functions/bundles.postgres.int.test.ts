@@ -39,7 +39,10 @@ beforeAll(async () => {
     bundles.set(name, { path: built.bundlePath, inputs: Object.keys(built.metafile.inputs) });
   }
   const dynamo = await build.buildFunction('get-product', { root, persistence: 'dynamodb' });
-  bundles.set('get-product@dynamodb', { path: dynamo.bundlePath, inputs: Object.keys(dynamo.metafile.inputs) });
+  bundles.set('get-product@dynamodb', {
+    path: dynamo.bundlePath,
+    inputs: Object.keys(dynamo.metafile.inputs),
+  });
 }, 120_000);
 
 afterAll(() => {
@@ -56,12 +59,23 @@ process.stdout.write('\\n@@results@@' + JSON.stringify(results));
 process.exit(0);`;
 
 const run = (name: string, events: APIGatewayProxyEvent[], env: Record<string, string> = {}) => {
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', RUNNER, pathToFileURL(bundles.get(name)!.path).href], {
-    input: JSON.stringify(events),
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', PERSISTENCE: 'postgres', POSTGRES_URL: database.url, AWS_REGION: 'eu-west-1', ...env },
-    timeout: 30_000,
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', RUNNER, pathToFileURL(bundles.get(name)!.path).href],
+    {
+      input: JSON.stringify(events),
+      encoding: 'utf8',
+      env: {
+        PATH: process.env.PATH,
+        LOG_LEVEL: 'warn',
+        PERSISTENCE: 'postgres',
+        POSTGRES_URL: database.url,
+        AWS_REGION: 'eu-west-1',
+        ...env,
+      },
+      timeout: 30_000,
+    },
+  );
   const marker = child.stdout.lastIndexOf('@@results@@');
   const results = marker < 0 ? [] : (JSON.parse(child.stdout.slice(marker + 11)) as APIGatewayProxyResult[]);
   return { status: child.status, stderr: child.stderr, results };
@@ -72,11 +86,15 @@ const invoke = (name: string, ...events: APIGatewayProxyEvent[]) => {
   expect(result.status).toBe(0);
   return result.results;
 };
-const bodyOf = (result: APIGatewayProxyResult | undefined) => JSON.parse(result?.body ?? 'null') as Record<string, unknown>;
+const bodyOf = (result: APIGatewayProxyResult | undefined) =>
+  JSON.parse(result?.body ?? 'null') as Record<string, unknown>;
 
 describe('built PostgreSQL function bundles', () => {
   it('serve the product lifecycle against PostgreSQL', () => {
-    const post = apiEvent('POST', COLLECTION, { body: cup, headers: { 'Idempotency-Key': crypto.randomUUID() } });
+    const post = apiEvent('POST', COLLECTION, {
+      body: cup,
+      headers: { 'Idempotency-Key': crypto.randomUUID() },
+    });
     const [created, replayed] = invoke('create-product', post, post);
     expect(created?.statusCode).toBe(201);
     expect(replayed?.headers?.['Idempotent-Replayed']).toBe('true');
@@ -88,18 +106,29 @@ describe('built PostgreSQL function bundles', () => {
     expect(bodyOf(replaced)).toMatchObject({ id, name: 'Mug', version: 2 });
     const [page] = invoke('list-products', apiEvent('GET', COLLECTION, { query: { limit: '100' } }));
     expect((bodyOf(page).items as { id: string }[]).map((product) => product.id)).toContain(id);
-    const [stale, deleted] = invoke('delete-product', item('DELETE', { 'If-Match': '"1"' }), item('DELETE', { 'If-Match': '"2"' }));
+    const [stale, deleted] = invoke(
+      'delete-product',
+      item('DELETE', { 'If-Match': '"1"' }),
+      item('DELETE', { 'If-Match': '"2"' }),
+    );
     expect([stale?.statusCode, deleted?.statusCode]).toEqual([412, 204]);
     expect(invoke('get-product', item('GET'))[0]?.statusCode).toBe(404);
   });
 
   it('answer 503 with Retry-After when PostgreSQL cannot be reached', () => {
-    const result = run('get-product', [apiEvent('GET', ITEM, { pathParameters: { id: crypto.randomUUID() } })], {
-      POSTGRES_URL: 'postgres://nobody:nothing@127.0.0.1:1/none',
-      LOG_LEVEL: 'error',
-    });
+    const result = run(
+      'get-product',
+      [apiEvent('GET', ITEM, { pathParameters: { id: crypto.randomUUID() } })],
+      {
+        POSTGRES_URL: 'postgres://nobody:nothing@127.0.0.1:1/none',
+        LOG_LEVEL: 'error',
+      },
+    );
     expect(result.status).toBe(0);
-    expect(result.results[0]).toMatchObject({ statusCode: 503, headers: expect.objectContaining({ 'Retry-After': '1' }) });
+    expect(result.results[0]).toMatchObject({
+      statusCode: 503,
+      headers: expect.objectContaining({ 'Retry-After': '1' }),
+    });
   });
 
   it('carry no DynamoDB client, and the DynamoDB builds no PostgreSQL client', () => {

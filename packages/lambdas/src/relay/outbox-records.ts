@@ -9,7 +9,9 @@ import type { ProductChange } from '@catalog/domain';
 export const outboxSourceId = (position: string): string => `catalog.product_outbox:${position}`;
 
 /** The use case's view of an outbox row: failures are reported by position, as the relay marks rows. */
-export const toOutboxChangeRecord = (entry: OutboxEntry & { change: ProductChange }): ProductChangeRecord => ({
+export const toOutboxChangeRecord = (
+  entry: OutboxEntry & { change: ProductChange },
+): ProductChangeRecord => ({
   recordId: entry.position,
   sourceId: outboxSourceId(entry.position),
   correlationId: entry.correlationId,

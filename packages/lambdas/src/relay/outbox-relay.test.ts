@@ -36,7 +36,11 @@ const relayOver = (entries: OutboxEntry[]) => {
       relayBatch: async (_limits, publish) => {
         const decision = await publish(entries);
         decisions.push(decision);
-        return { claimed: entries.length, published: decision.firstUndeliveredIndex ?? entries.length, refused: decision.firstUndeliveredIndex !== undefined };
+        return {
+          claimed: entries.length,
+          published: decision.firstUndeliveredIndex ?? entries.length,
+          refused: decision.firstUndeliveredIndex !== undefined,
+        };
       },
     },
     new PublishProductChanges(publisher),
@@ -71,21 +75,32 @@ describe(OutboxRelay, () => {
     const refused = eventIdFor(outboxSourceId('2'));
     publisher.rejectWhen((event) => (event.metadata.eventId === refused ? 'ThrottlingException' : undefined));
     expect(await relay.pass()).toMatchObject({ published: 1, refused: true });
-    expect(decisions).toEqual([{ firstUndeliveredIndex: 1, error: 'the event bus did not accept the event' }]);
+    expect(decisions).toEqual([
+      { firstUndeliveredIndex: 1, error: 'the event bus did not accept the event' },
+    ]);
   });
 
   it('publishes the entries before an unreadable row and holds back from it, logging why', async () => {
     const broken = entry(2, { change: new Error('outbox row 2 cannot be read') });
     const { relay, publisher, decisions, logs } = relayOver([entry(1), broken, entry(3)]);
     await relay.pass();
-    expect(publisher.delivered.map((event) => event.metadata.eventId)).toEqual([eventIdFor(outboxSourceId('1'))]);
-    expect(decisions).toEqual([{ firstUndeliveredIndex: 1, error: 'unreadable: outbox row 2 cannot be read' }]);
-    expect(logs().find((line) => line.level === 'error')).toMatchObject({ position: '2', productId: broken.productId });
+    expect(publisher.delivered.map((event) => event.metadata.eventId)).toEqual([
+      eventIdFor(outboxSourceId('1')),
+    ]);
+    expect(decisions).toEqual([
+      { firstUndeliveredIndex: 1, error: 'unreadable: outbox row 2 cannot be read' },
+    ]);
+    expect(logs().find((line) => line.level === 'error')).toMatchObject({
+      position: '2',
+      productId: broken.productId,
+    });
   });
 
   it('counts a change worth no event as done (an identical replace never reaches the outbox, a rewrite might)', async () => {
     const product = aProduct();
-    const { relay, publisher, decisions } = relayOver([entry(1, { change: { kind: 'modified', before: product, after: product } })]);
+    const { relay, publisher, decisions } = relayOver([
+      entry(1, { change: { kind: 'modified', before: product, after: product } }),
+    ]);
     expect(await relay.pass()).toMatchObject({ published: 1, refused: false });
     expect(publisher.calls).toBe(0);
     expect(decisions).toEqual([{}]);
@@ -96,6 +111,10 @@ describe('OutboxRelay housekeeping', () => {
   it('reports the backlog and the age of its oldest row as metrics', async () => {
     const { relay, logs } = relayOver([]);
     await relay.housekeeping();
-    expect(logs().find((line) => line.message === 'outbox housekeeping')).toMatchObject({ purged: 0, pending: 4, oldestMs: 1234 });
+    expect(logs().find((line) => line.message === 'outbox housekeeping')).toMatchObject({
+      purged: 0,
+      pending: 4,
+      oldestMs: 1234,
+    });
   });
 });

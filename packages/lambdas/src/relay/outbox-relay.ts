@@ -69,10 +69,13 @@ export class OutboxRelay {
     const undeliveredAt =
       result.firstFailedRecordId === undefined
         ? undefined
-        : Math.max(0, entries.findIndex((entry) => entry.position === result.firstFailedRecordId));
+        : Math.max(
+            0,
+            entries.findIndex((entry) => entry.position === result.firstFailedRecordId),
+          );
     if (unreadableAt !== -1 && (undeliveredAt === undefined || unreadableAt < undeliveredAt)) {
       const entry = entries[unreadableAt]!;
-      this.logger.error('unreadable outbox row; it and its product\'s later rows are held back', {
+      this.logger.error("unreadable outbox row; it and its product's later rows are held back", {
         position: entry.position,
         productId: entry.productId,
         error: errorDetails(entry.change),

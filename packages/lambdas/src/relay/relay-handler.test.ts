@@ -28,7 +28,11 @@ const handlerOver = (passes: (() => Promise<RelayPassResult>)[], clock: { remain
     functionName: 'relay-product-outbox',
     getRemainingTimeInMillis: () => clock.remaining,
   };
-  return { run: () => handler.handle({}, context), logs: () => logs.map((l) => JSON.parse(l) as Record<string, unknown>), calls: () => calls };
+  return {
+    run: () => handler.handle({}, context),
+    logs: () => logs.map((l) => JSON.parse(l) as Record<string, unknown>),
+    calls: () => calls,
+  };
 };
 
 const full = (published: number) => () => Promise.resolve({ claimed: published, published, refused: false });
@@ -45,7 +49,10 @@ describe(OutboxRelayHandler, () => {
 
   it('goes on after a pass that failed (the database away), logging it', async () => {
     const clock = { remaining: 7_500 };
-    const { run, logs } = handlerOver([() => Promise.reject(new Error('connection refused')), full(3), empty], clock);
+    const { run, logs } = handlerOver(
+      [() => Promise.reject(new Error('connection refused')), full(3), empty],
+      clock,
+    );
     expect(await run()).toMatchObject({ published: 3 });
     expect(logs().find((line) => line.level === 'error')).toMatchObject({
       message: expect.stringContaining('retrying after the poll interval'),

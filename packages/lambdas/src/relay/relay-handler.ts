@@ -59,7 +59,9 @@ export class OutboxRelayHandler {
         // Due rows left behind a full pass: go on at once. Nothing due, or held back: wait.
         if (result.claimed > 0 && !result.refused) continue;
       } catch (error) {
-        log.error('outbox relay pass failed; retrying after the poll interval', { error: errorDetails(error) });
+        log.error('outbox relay pass failed; retrying after the poll interval', {
+          error: errorDetails(error),
+        });
       }
       this.metrics.flush();
       await sleep(Math.min(this.schedule.pollIntervalMs, context.getRemainingTimeInMillis()));

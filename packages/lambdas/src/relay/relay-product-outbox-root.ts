@@ -53,7 +53,10 @@ export interface RelayProductOutboxOptions extends ObservabilityOptions {
  * The composition root of relay-product-outbox: PostgreSQL (the outbox; a relay holds one connection, with
  * room for a transaction that spans a PutEvents call), the EventBridge publisher and observability.
  */
-export const relayProductOutboxPorts = (env: Environment, options: RelayProductOutboxOptions = {}): Container => {
+export const relayProductOutboxPorts = (
+  env: Environment,
+  options: RelayProductOutboxOptions = {},
+): Container => {
   const config = loadConfig(readRelayProductOutboxConfig, env);
   const container = new Container({ defaultScope: 'Singleton' });
   container.load(
@@ -82,5 +85,3 @@ export const createOutboxRelay = (ports: Container): { relay: OutboxRelay; handl
   container.load(outboxRelayModule);
   return { relay: container.get(OutboxRelay), handler: container.get(OutboxRelayHandler).handle };
 };
-
-

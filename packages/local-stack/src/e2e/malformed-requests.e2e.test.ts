@@ -32,43 +32,98 @@ const valid = { name: 'Valid', price: { amount: 100, currency: 'EUR' } };
 const badBody = fc.oneof(
   notJson,
   fc.constantFrom('null', '[]', '"text"', '42', 'true'),
-  fc.record({ key: fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !['name', 'description', 'price'].includes(k)) })
+  fc
+    .record({
+      key: fc
+        .string({ minLength: 1, maxLength: 12 })
+        .filter((k) => !['name', 'description', 'price'].includes(k)),
+    })
     .map(({ key }) => JSON.stringify({ ...valid, [key]: 1 })),
-  fc.oneof(fc.constant(''), fc.string({ minLength: 101, maxLength: 140 }).filter((s) => s.trim().length > 100), fc.integer())
+  fc
+    .oneof(
+      fc.constant(''),
+      fc.string({ minLength: 101, maxLength: 140 }).filter((s) => s.trim().length > 100),
+      fc.integer(),
+    )
     .map((name) => JSON.stringify({ ...valid, name })),
   injection.map((payload) => JSON.stringify({ ...valid, name: payload.repeat(30) })),
   injection.map((payload) => JSON.stringify({ ...valid, price: { amount: payload, currency: 'EUR' } })),
-  fc.oneof(fc.integer({ max: -1 }), fc.integer({ min: 1_000_000_001 }), fc.double({ min: 0.1, max: 0.9 }))
+  fc
+    .oneof(fc.integer({ max: -1 }), fc.integer({ min: 1_000_000_001 }), fc.double({ min: 0.1, max: 0.9 }))
     .map((amount) => JSON.stringify({ ...valid, price: { amount, currency: 'EUR' } })),
-  fc.string({ maxLength: 5 }).filter((c) => !/^[A-Z]{3}$/.test(c)).map((currency) => JSON.stringify({ ...valid, price: { amount: 1, currency } })),
+  fc
+    .string({ maxLength: 5 })
+    .filter((c) => !/^[A-Z]{3}$/.test(c))
+    .map((currency) => JSON.stringify({ ...valid, price: { amount: 1, currency } })),
   injection.map((payload) => JSON.stringify({ ...valid, price: { amount: 1, currency: payload } })),
 );
-const badIfMatch = fc.oneof(injection, fc.string({ minLength: 1, maxLength: 20 }).filter((v) => v.trim() !== '*' && !/^"[1-9][0-9]{0,14}"$/.test(v.trim())));
-const badLimit = fc.oneof(injection, fc.string({ minLength: 1, maxLength: 8 }).filter((v) => !(/^[0-9]{1,6}$/.test(v) && +v >= 1 && +v <= 100)));
-const badCursor = fc.oneof(injection, fc.string({ minLength: 1, maxLength: 60 }), fc.base64String({ minLength: 4, maxLength: 80 }));
+const badIfMatch = fc.oneof(
+  injection,
+  fc
+    .string({ minLength: 1, maxLength: 20 })
+    .filter((v) => v.trim() !== '*' && !/^"[1-9][0-9]{0,14}"$/.test(v.trim())),
+);
+const badLimit = fc.oneof(
+  injection,
+  fc.string({ minLength: 1, maxLength: 8 }).filter((v) => !(/^[0-9]{1,6}$/.test(v) && +v >= 1 && +v <= 100)),
+);
+const badCursor = fc.oneof(
+  injection,
+  fc.string({ minLength: 1, maxLength: 60 }),
+  fc.base64String({ minLength: 4, maxLength: 80 }),
+);
 
-type Request = readonly [method: string, path: string, init: { body?: string; headers?: Record<string, string> }];
+type Request = readonly [
+  method: string,
+  path: string,
+  init: { body?: string; headers?: Record<string, string> },
+];
 const json = { 'content-type': 'application/json' };
 const request: fc.Arbitrary<Request> = fc.oneof(
   badBody.map((body): Request => ['POST', '/api/products', { body, headers: json }]),
-  fc.tuple(fc.uuid(), badBody).map(([id, body]): Request => ['PUT', `/api/products/${id}`, { body, headers: json }]),
-  fc.tuple(fc.uuid(), badIfMatch).map(([id, tag]): Request => ['PUT', `/api/products/${id}`, { body: JSON.stringify(valid), headers: { ...json, 'if-match': tag } }]),
-  notUuid.map((id): Request => ['PUT', `/api/products/${encodeURIComponent(id)}`, { body: JSON.stringify(valid), headers: json }]),
+  fc
+    .tuple(fc.uuid(), badBody)
+    .map(([id, body]): Request => ['PUT', `/api/products/${id}`, { body, headers: json }]),
+  fc
+    .tuple(fc.uuid(), badIfMatch)
+    .map(([id, tag]): Request => [
+      'PUT',
+      `/api/products/${id}`,
+      { body: JSON.stringify(valid), headers: { ...json, 'if-match': tag } },
+    ]),
+  notUuid.map((id): Request => [
+    'PUT',
+    `/api/products/${encodeURIComponent(id)}`,
+    { body: JSON.stringify(valid), headers: json },
+  ]),
   notUuid.map((id): Request => ['DELETE', `/api/products/${encodeURIComponent(id)}`, {}]),
   notUuid.map((id): Request => ['GET', `/api/products/${encodeURIComponent(id)}`, {}]),
   badLimit.map((limit): Request => ['GET', `/api/products?limit=${encodeURIComponent(limit)}`, {}]),
   badCursor.map((cursor): Request => ['GET', `/api/products?cursor=${encodeURIComponent(cursor)}`, {}]),
-  fc.oneof(injection, fc.string({ minLength: 256, maxLength: 300 }))
-    .map((key): Request => ['POST', '/api/products', { body: JSON.stringify(valid), headers: { ...json, 'idempotency-key': key } }]),
-  fc.constantFrom('text/plain', 'application/xml', 'multipart/form-data')
-    .map((type): Request => ['POST', '/api/products', { body: JSON.stringify(valid), headers: { 'content-type': type } }]),
+  fc
+    .oneof(injection, fc.string({ minLength: 256, maxLength: 300 }))
+    .map((key): Request => [
+      'POST',
+      '/api/products',
+      { body: JSON.stringify(valid), headers: { ...json, 'idempotency-key': key } },
+    ]),
+  fc
+    .constantFrom('text/plain', 'application/xml', 'multipart/form-data')
+    .map((type): Request => [
+      'POST',
+      '/api/products',
+      { body: JSON.stringify(valid), headers: { 'content-type': type } },
+    ]),
 );
 
 const listed = async (): Promise<number> => {
   let count = 0;
   let cursor: string | undefined;
   do {
-    const page = await api('GET', `/api/products?limit=100${cursor === undefined ? '' : `&cursor=${encodeURIComponent(cursor)}`}`);
+    const page = await api(
+      'GET',
+      `/api/products?limit=100${cursor === undefined ? '' : `&cursor=${encodeURIComponent(cursor)}`}`,
+    );
     expect(page.status).toBe(200);
     const body = page.json() as { items: unknown[]; nextCursor: string | null };
     count += body.items.length;
@@ -90,7 +145,10 @@ describe('malformed requests', () => {
       fc.asyncProperty(request, async ([method, path, init]) => {
         const response = await api(method, path, init);
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-        expect(response.status, `${method} ${path} ${init.body ?? ''}: ${response.text}`).toBeGreaterThanOrEqual(400);
+        expect(
+          response.status,
+          `${method} ${path} ${init.body ?? ''}: ${response.text}`,
+        ).toBeGreaterThanOrEqual(400);
         expect(response.status).toBeLessThan(500);
         expect(response.headers.get('x-correlation-id')).toBeTruthy();
         expect(response.headers.get('content-type')).toContain('application/problem+json');
@@ -112,7 +170,10 @@ describe('SQL injection attempts that are valid requests', () => {
       const correlation = `inj-${Math.random().toString(36).slice(2)}`;
       const created = await api('POST', '/api/products', {
         body: { name: payload, description: payload, price: { amount: 1, currency: 'EUR' } },
-        headers: { 'x-correlation-id': correlation, 'idempotency-key': `k-${payload.replace(/[^\x21-\x7e]/g, '_')}-${correlation}` },
+        headers: {
+          'x-correlation-id': correlation,
+          'idempotency-key': `k-${payload.replace(/[^\x21-\x7e]/g, '_')}-${correlation}`,
+        },
       });
       expect(created.status, created.text).toBe(201);
       expect(created.headers.get('x-correlation-id')).toBe(correlation);

@@ -161,7 +161,7 @@ export const startLocalCluster = async (options: LocalClusterOptions): Promise<R
     },
   );
   const output: string[] = [];
-  child.stderr?.on('data', (chunk: Buffer) => {
+  child.stderr.on('data', (chunk: Buffer) => {
     output.push(chunk.toString('utf8'));
     if (output.length > 50) output.shift();
   });
@@ -173,7 +173,9 @@ export const startLocalCluster = async (options: LocalClusterOptions): Promise<R
   const exited = new Promise<never>((_, reject) => {
     child.once('error', reject);
     child.once('exit', (code, signal) => {
-      reject(new Error(`postgres exited early (${signal ?? `code ${String(code)}`}): ${output.join('').trim()}`));
+      reject(
+        new Error(`postgres exited early (${signal ?? `code ${String(code)}`}): ${output.join('').trim()}`),
+      );
     });
   });
   exited.catch(() => undefined);

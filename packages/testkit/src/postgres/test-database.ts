@@ -24,7 +24,10 @@ export const withDatabase = (url: string, database: string): string => {
 };
 
 /** Runs `work` on a connection of its own to `url`, closed afterwards. */
-export const withPostgresClient = async <T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {
+export const withPostgresClient = async <T>(
+  url: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> => {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -37,7 +40,9 @@ export const withPostgresClient = async <T>(url: string, work: (client: pg.Clien
 /** Creates an empty database with a unique name on the server at `serverUrl`; returns its URL. */
 export const createTestDatabase = async (serverUrl: string, prefix = 'test'): Promise<string> => {
   const name = `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 12)}`.toLowerCase();
-  await withPostgresClient(serverUrl, (client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`));
+  await withPostgresClient(serverUrl, (client) =>
+    client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`),
+  );
   return withDatabase(serverUrl, name);
 };
 
