@@ -18,9 +18,33 @@ import {
 import { redacted, startPostgresServer, withDatabase, withPostgresClient } from '@catalog/testkit/postgres';
 import type { Container } from 'inversify';
 import { lambdaContext } from './lambda-context';
-import type { Persistence, PersistenceContext } from './persistence';
+import type { ApiHandlers } from './routes';
 
 const DATABASE = 'catalog_local';
+
+/** What persistence.ts hands over (its PersistenceContext, as far as PostgreSQL needs it). */
+export interface PostgresPersistenceContext {
+  readonly env: Record<string, string | undefined>;
+  readonly observability: ObservabilityOptions;
+  readonly postgresDataDir?: string | undefined;
+  readonly relayPollIntervalMs?: number | undefined;
+  readonly say: (line: string) => void;
+}
+
+/** What persistence.ts gets back (its Persistence, for PostgreSQL). */
+export interface PostgresPersistence {
+  readonly kind: 'postgres';
+  readonly handlers: ApiHandlers;
+  readonly storage: string;
+  readonly stream: string;
+  readonly postgres: {
+    readonly url: string;
+    readonly via: string;
+    readonly version: string;
+    readonly startupMs: number;
+  };
+  stop(): Promise<void>;
+}
 
 /** Closes the PostgreSQL connections of a function's container, if it has any. */
 const closePostgresClient = async (container: Container): Promise<void> => {
@@ -71,7 +95,7 @@ const startRelay = (
  * `catalog_local` database created when missing and migrated at every start; the real handlers on it and
  * the real relay publishing its outbox.
  */
-export const startPostgres = async (context: PersistenceContext): Promise<Persistence> => {
+export const startPostgres = async (context: PostgresPersistenceContext): Promise<PostgresPersistence> => {
   const { env, observability, say } = context;
   const server = await startPostgresServer({
     ...(context.postgresDataDir === undefined ? {} : { dataDir: context.postgresDataDir }),
