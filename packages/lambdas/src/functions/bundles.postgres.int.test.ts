@@ -120,7 +120,8 @@ describe('built PostgreSQL function bundles', () => {
       'get-product',
       [apiEvent('GET', ITEM, { pathParameters: { id: crypto.randomUUID() } })],
       {
-        POSTGRES_URL: 'postgres://nobody:nothing@127.0.0.1:1/none',
+        // Port 1: nothing listens there (the database URL with its port swapped).
+        POSTGRES_URL: Object.assign(new URL(database.url), { port: '1' }).toString(),
         LOG_LEVEL: 'error',
       },
     );
