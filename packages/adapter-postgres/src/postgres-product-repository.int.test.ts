@@ -1,25 +1,28 @@
-import { parseProductDetails, ProductId } from '@catalog/domain';
+import { IdempotencyKeyInFlightError, parseProductDetails, ProductId } from '@catalog/domain';
 import { describeProductRepositoryContract } from '@catalog/testkit/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inspect, testClient, useMigratedDatabase } from './integration.test-support';
 import { toProductChange } from './outbox-change';
 import type { OutboxRow } from './outbox-sql';
+import { PostgresIdempotencyStore } from './postgres-idempotency-store';
 import { PostgresProductRepository } from './postgres-product-repository';
 
 const database = useMigratedDatabase('products');
 let client: ReturnType<typeof testClient> | undefined;
-const repository = () => {
-  client ??= testClient(database.url);
-  return new PostgresProductRepository(client, 'contract-test-cursor-signing-key');
-};
+const clock = { now: () => new Date() };
+const retention = { ttlSeconds: 3600 };
+const connected = () => (client ??= testClient(database.url));
+const repository = () =>
+  new PostgresProductRepository(connected(), 'contract-test-cursor-signing-key', retention, clock);
 afterAll(async () => {
   await client?.close();
 });
 
 describeProductRepositoryContract('PostgreSQL', async () => {
-  await inspect(database.url, (pg) => pg.query('TRUNCATE products, product_outbox'));
+  await inspect(database.url, (pg) => pg.query('TRUNCATE products, product_outbox, idempotency_records'));
   return {
     repository: repository(),
+    idempotency: new PostgresIdempotencyStore(connected(), clock, retention),
     // The transactional outbox, read as the relay reads it.
     changesOf: (id) =>
       inspect(database.url, async (pg) =>
@@ -86,5 +89,32 @@ describe(PostgresProductRepository, () => {
     ]);
     expect((await repository().create(id, details, at(2), { correlationId: 'corr-again' })).version).toBe(3);
     expect(await row()).toHaveLength(1);
+  });
+
+  it('creates nothing for a claim whose lock expired, though it still carries the token', async () => {
+    const key = `expired:${crypto.randomUUID()}`;
+    let now = new Date();
+    const later = { now: () => now };
+    const store = new PostgresIdempotencyStore(connected(), later, retention);
+    const claim = await store.claim(key, 'fingerprint', 1);
+    if (claim.status !== 'claimed') throw new Error('expected to claim the key');
+    now = new Date(now.getTime() + 1_000);
+    const lateRepository = new PostgresProductRepository(connected(), 'k'.repeat(32), retention, later);
+    const id = ProductId.parse(crypto.randomUUID());
+    const details = parseProductDetails({ name: 'Late', price: { amount: 1, currency: 'EUR' } });
+    await expect(
+      lateRepository.create(
+        id,
+        details,
+        now,
+        { correlationId: 'late' },
+        { completing: { key, token: claim.token } },
+      ),
+    ).rejects.toBeInstanceOf(IdempotencyKeyInFlightError);
+    expect(await repository().get(id)).toBeUndefined();
+    const outbox = await inspect(database.url, (pg) =>
+      pg.query('SELECT 1 FROM product_outbox WHERE product_id = $1', [id]),
+    );
+    expect(outbox.rows).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import {
   changedFields,
+  IdempotencyKeyInFlightError,
   restoreProduct,
   ValidationError,
   VersionConflictError,
@@ -7,19 +8,27 @@ import {
   type ProductDetails,
   type ProductId,
 } from '@catalog/domain';
-import type {
-  DeleteProductOptions,
-  ListProductsQuery,
-  ProductPage,
-  ProductRepository,
-  ReplaceProductOptions,
-  ReplaceProductResult,
-  WriteContext,
+import {
+  Clock,
+  type CreateProductOptions,
+  type DeleteProductOptions,
+  type HeldClaim,
+  type ListProductsQuery,
+  type ProductPage,
+  type ProductRepository,
+  type ReplaceProductOptions,
+  type ReplaceProductResult,
+  type WriteContext,
 } from '@catalog/ports';
-import { inject, injectable } from 'inversify';
+import { inject, injectable, optional } from 'inversify';
 import type { PostgresClient } from './client';
 import { CursorCodec } from './cursor';
-import { PostgresClientToken, PostgresCursorKey, type CursorSigningKey } from './tokens';
+import {
+  PostgresClientToken,
+  PostgresCursorKey,
+  PostgresIdempotencyRetention,
+  type CursorSigningKey,
+} from './tokens';
 
 type Found = number | 'absent';
 type WriteOutcome =
@@ -27,6 +36,7 @@ type WriteOutcome =
   | { readonly outcome: 'replaced'; readonly before: unknown; readonly after: unknown }
   | { readonly outcome: 'deleted'; readonly before: unknown }
   | { readonly outcome: 'absent' }
+  | { readonly outcome: 'claim_lost' }
   | { readonly outcome: 'conflict'; readonly found: Found };
 
 // PostgreSQL text is UTF-8: a lone surrogate would be stored as U+FFFD, i.e. not what was given.
@@ -46,8 +56,9 @@ const LIVE_PRODUCT = 'SELECT catalog_product_json(p) AS product FROM products p'
  * ProductRepository on PostgreSQL (docs/decisions/0011-postgres-client-and-connections.md): one row per
  * id, the live product or its deletion. Every write is one call of a function from the migrations, one
  * statement and so one transaction, that locks the id's row, checks the condition, writes the row and
- * appends the change to the outbox; nothing partial can stay. Lists page by keyset on the id, behind a
- * signed cursor.
+ * appends the change to the outbox; nothing partial can stay. A create that completes an idempotency claim
+ * completes it in that same call (needs the idempotency retention and the clock). Lists page by keyset on
+ * the id, behind a signed cursor.
  */
 @injectable()
 export class PostgresProductRepository implements ProductRepository {
@@ -56,6 +67,10 @@ export class PostgresProductRepository implements ProductRepository {
   constructor(
     @inject(PostgresClientToken) private readonly client: PostgresClient,
     @inject(PostgresCursorKey) cursorKey: CursorSigningKey,
+    @inject(PostgresIdempotencyRetention)
+    @optional()
+    private readonly retention?: PostgresIdempotencyRetention,
+    @inject(Clock) @optional() private readonly clock?: Clock,
   ) {
     this.cursors = new CursorCodec(cursorKey);
   }
@@ -69,14 +84,24 @@ export class PostgresProductRepository implements ProductRepository {
     return rows[0] === undefined ? undefined : restoreProduct(rows[0].product);
   }
 
-  async create(id: ProductId, details: ProductDetails, at: Date, context: WriteContext): Promise<Product> {
-    const result = await this.call('create product', 'catalog_create_product($1, $2, $3, $4, $5, $6, $7)', [
-      id,
-      ...detailValues(details),
-      at.toISOString(),
-      context.correlationId,
-    ]);
+  async create(
+    id: ProductId,
+    details: ProductDetails,
+    at: Date,
+    context: WriteContext,
+    options: CreateProductOptions = {},
+  ): Promise<Product> {
+    const values = [id, ...detailValues(details), at.toISOString(), context.correlationId];
+    const result =
+      options.completing === undefined
+        ? await this.call('create product', 'catalog_create_product($1, $2, $3, $4, $5, $6, $7)', values)
+        : await this.call(
+            'create product completing claim',
+            'catalog_create_product($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
+            [...values, ...this.claimValues(options.completing)],
+          );
     if (result.outcome === 'created') return restoreProduct(result.after);
+    if (result.outcome === 'claim_lost') throw new IdempotencyKeyInFlightError();
     throw this.conflict(id, 'absent', result);
   }
 
@@ -150,6 +175,18 @@ export class PostgresProductRepository implements ProductRepository {
     const result = rows[0]?.result;
     if (result === undefined) throw new Error(`PostgreSQL returned no outcome for ${operation}`);
     return result;
+  }
+
+  // The claim's key and token, now (by the idempotency store's clock) and when the completed record expires.
+  private claimValues(claim: HeldClaim): unknown[] {
+    if (this.retention === undefined || this.clock === undefined) {
+      throw new Error(
+        'PostgresProductRepository needs PostgresIdempotencyRetention and a Clock to complete claims',
+      );
+    }
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.retention.ttlSeconds * 1000);
+    return [claim.key, claim.token, now.toISOString(), expiresAt.toISOString()];
   }
 
   private conflict(id: ProductId, expected: number | 'absent' | 'any', result: WriteOutcome): Error {

@@ -23,3 +23,4 @@ export {
   type PostgresTestDatabase,
 } from './test-database';
 export type { ProvidedPostgres } from './provided';
+export { startCountingPostgresProxy, type CountingPostgresProxy } from './counting-proxy';

@@ -84,9 +84,14 @@ $$;
 
 -- Creates a product under an id without a live one: version 1, or one after the id's deletion. Returns
 -- {outcome: 'created', after} or {outcome: 'conflict', found: <live version>}.
+-- With p_claim_key, the creation also completes that idempotency claim, in the same transaction, with the
+-- product as its result (kept until p_claim_expires_at): only while the claim is in progress, carries
+-- p_claim_token and has not expired at p_now; otherwise nothing is written and the outcome is
+-- {outcome: 'claim_lost'}. A conflict leaves the claim as it was.
 CREATE FUNCTION catalog_create_product(
   p_id uuid, p_name text, p_description text, p_amount bigint, p_currency text, p_at timestamptz,
-  p_correlation_id text
+  p_correlation_id text, p_claim_key text DEFAULT NULL, p_claim_token text DEFAULT NULL,
+  p_now timestamptz DEFAULT NULL, p_claim_expires_at timestamptz DEFAULT NULL
 ) RETURNS jsonb
 LANGUAGE plpgsql
 AS $$
@@ -94,6 +99,15 @@ DECLARE
   current products;
   created products;
 BEGIN
+  IF p_claim_key IS NOT NULL THEN
+    -- Locked until commit: a concurrent claim of the expired key waits, then sees the completed record.
+    PERFORM 1 FROM idempotency_records
+    WHERE key = p_claim_key AND token = p_claim_token AND status = 'in_progress' AND expires_at > p_now
+    FOR UPDATE;
+    IF NOT FOUND THEN
+      RETURN jsonb_build_object('outcome', 'claim_lost');
+    END IF;
+  END IF;
   SELECT * INTO current FROM products WHERE id = p_id FOR UPDATE;
   IF FOUND AND current.deleted_at IS NULL THEN
     RETURN jsonb_build_object('outcome', 'conflict', 'found', current.version);
@@ -118,6 +132,11 @@ BEGIN
   END IF;
   INSERT INTO product_outbox (product_id, kind, after, correlation_id)
   VALUES (p_id, 'inserted', catalog_product_json(created), p_correlation_id);
+  IF p_claim_key IS NOT NULL THEN
+    UPDATE idempotency_records
+    SET status = 'completed', result = catalog_product_json(created), expires_at = p_claim_expires_at
+    WHERE key = p_claim_key;
+  END IF;
   RETURN jsonb_build_object('outcome', 'created', 'after', catalog_product_json(created));
 END
 $$;
