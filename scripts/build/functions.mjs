@@ -15,7 +15,25 @@ export const buildRoot = `${repoRoot}build/`;
 
 export const PERSISTENCES = ['dynamodb', 'postgres'];
 // Functions that exist for one persistence only; every other function is built for both.
-const ONLY = { 'publish-product-events': 'dynamodb', 'relay-product-outbox': 'postgres' };
+const ONLY = {
+  'publish-product-events': 'dynamodb',
+  'relay-product-outbox': 'postgres',
+  'migrate-database': 'postgres',
+};
+// Files a function reads at run time, shipped next to its index.mjs: the schema migrations, which the
+// runner finds in sql/ beside the module that loads them (the checksums are those of these very files).
+const migrationsSource = `${repoRoot}packages/adapter-postgres/src/migrations/sql/`;
+const SHIPPED = { 'migrate-database': [{ from: migrationsSource, to: 'sql' }] };
+
+const shippedFiles = async (name) => {
+  const files = [];
+  for (const { from, to } of SHIPPED[name] ?? []) {
+    for (const file of (await readdir(from)).filter((entry) => entry.endsWith('.sql')).sort()) {
+      files.push({ name: `${to}/${file}`, data: await readFile(join(from, file)) });
+    }
+  }
+  return files;
+};
 /** The persistences a function is built for. */
 export const persistencesOf = (name) => (ONLY[name] === undefined ? PERSISTENCES : [ONLY[name]]);
 
@@ -76,9 +94,15 @@ export const buildFunction = async (name, { root = buildRoot, persistence = pers
   checkPersistence(name, persistence, result.metafile);
   const code = await readFile(bundlePath);
   const map = await readFile(`${bundlePath}.map`);
+  const shipped = await shippedFiles(name);
+  for (const file of shipped) {
+    await mkdir(join(bundleDir, file.name, '..'), { recursive: true });
+    await writeFile(join(bundleDir, file.name), file.data);
+  }
   const zip = deterministicZip([
     { name: 'index.mjs', data: code },
     { name: 'index.mjs.map', data: map },
+    ...shipped,
   ]);
   const zipDir = join(root, 'functions', variantDir(persistence));
   const zipPath = join(zipDir, `${name}.zip`);

@@ -1,4 +1,5 @@
-// Schema migrations: run by the test harness, the local stack and `pnpm db:migrate`, never by a function.
+// Schema migrations: run by the test harness, the local stack, `pnpm db:migrate` and the migrate-database
+// function (invoked at deploy), never by the API functions.
 export {
   loadMigrations,
   migrate,
