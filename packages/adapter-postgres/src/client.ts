@@ -28,7 +28,22 @@ export interface PostgresClientOptions {
   readonly idleInTransactionTimeoutMs?: number;
   /** A write on a connection idle this long is preceded by a ping (a Lambda freeze may have killed it). */
   readonly validateAfterIdleMs?: number;
+  /** Runs around every statement (each attempt of a read) and transaction: tracing, counting. */
+  readonly aroundStatement?: StatementWrapper;
 }
+
+/** One statement or transaction as the client is about to run it. */
+export interface StatementInfo {
+  /** What it does, in words ("get product"). */
+  readonly operation: string;
+  /** Its SQL text, with parameters as $n placeholders (never the values); a transaction has none. */
+  readonly sql?: string;
+}
+
+/** Wraps the work of one statement (or transaction); must return (or throw) what `run` does. */
+export type StatementWrapper = <T>(statement: StatementInfo, run: () => Promise<T>) => Promise<T>;
+
+const unwrapped: StatementWrapper = (_statement, run) => run();
 
 // Chosen for API functions behind API Gateway (29 s) and statements that take single-digit milliseconds:
 // a dead endpoint fails in 3 s instead of the OS's minutes; a statement or lock wait that overruns is cut
@@ -56,11 +71,13 @@ export class PostgresClient {
   private readonly lastUsed = new WeakMap<pg.PoolClient, number>();
   private readonly listening = new WeakSet<pg.PoolClient>();
   private readonly validateAfterIdleMs: number;
+  private readonly around: StatementWrapper;
 
   constructor(poolOrSettings: pg.Pool | PostgresConnectionSettings, options: PostgresClientOptions = {}) {
     this.pool =
       poolOrSettings instanceof pg.Pool ? poolOrSettings : new pg.Pool(poolConfig(poolOrSettings, options));
     this.validateAfterIdleMs = options.validateAfterIdleMs ?? POSTGRES_VALIDATE_AFTER_IDLE_MS;
+    this.around = options.aroundStatement ?? unwrapped;
     // An idle connection that breaks emits here; the pool drops it and the next call opens another.
     this.pool.on('error', () => undefined);
   }
@@ -73,9 +90,8 @@ export class PostgresClient {
   ): Promise<R[]> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.withConnection(
-          false,
-          async (client) => (await client.query<R>(text, [...values])).rows,
+        return await this.around({ operation, sql: text }, () =>
+          this.withConnection(false, async (client) => (await client.query<R>(text, [...values])).rows),
         );
       } catch (error) {
         if (attempt < 2 && isConnectionLoss(error)) continue;
@@ -92,9 +108,8 @@ export class PostgresClient {
     onUniqueViolation?: (cause: unknown) => Error,
   ): Promise<R[]> {
     try {
-      return await this.withConnection(
-        true,
-        async (client) => (await client.query<R>(text, [...values])).rows,
+      return await this.around({ operation, sql: text }, () =>
+        this.withConnection(true, async (client) => (await client.query<R>(text, [...values])).rows),
       );
     } catch (error) {
       throw translateStoreError(error, operation, onUniqueViolation);
@@ -104,17 +119,19 @@ export class PostgresClient {
   /** Runs `work` in one transaction: COMMIT when it resolves, ROLLBACK (or the lost connection) otherwise. */
   async transaction<T>(operation: string, work: (sql: Sql) => Promise<T>): Promise<T> {
     try {
-      return await this.withConnection(true, async (client) => {
-        await client.query('BEGIN');
-        try {
-          const result = await work(client);
-          await client.query('COMMIT');
-          return result;
-        } catch (error) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw error;
-        }
-      });
+      return await this.around({ operation }, () =>
+        this.withConnection(true, async (client) => {
+          await client.query('BEGIN');
+          try {
+            const result = await work(client);
+            await client.query('COMMIT');
+            return result;
+          } catch (error) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            throw error;
+          }
+        }),
+      );
     } catch (error) {
       throw error instanceof Error && error.name === 'StoreUnavailableError'
         ? error

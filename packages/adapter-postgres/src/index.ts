@@ -15,6 +15,8 @@ export {
   type PostgresClientOptions,
   type PostgresConnectionSettings,
   type Sql,
+  type StatementInfo,
+  type StatementWrapper,
 } from './client';
 export { isConnectionLoss, isRetryable, translateStoreError } from './store-errors';
 export { PostgresProductRepository } from './postgres-product-repository';

@@ -10,17 +10,29 @@ import {
 } from '@catalog/adapter-postgres';
 import { IdempotencyStore, ProductRepository } from '@catalog/ports';
 import { ContainerModule } from 'inversify';
+import { sqlStatementTracing } from '../observability/sql-tracing';
+import { Tracer } from '../observability/tracing';
 
 /**
  * The environment's PostgreSQL client: one connection (Lambda runs one request at a time per environment),
- * opened on first use, so creating it touches no network.
+ * opened on first use, so creating it touches no network; a trace subsegment per statement (needs the
+ * Tracer).
  */
 export const postgresClientModule = (
   connection: PostgresConnectionSettings,
   options: PostgresClientOptions = {},
 ): ContainerModule =>
   new ContainerModule(({ bind }) => {
-    bind(PostgresClientToken).toConstantValue(new PostgresClient(connection, options));
+    bind(PostgresClientToken)
+      .toResolvedValue(
+        (tracer: Tracer) =>
+          new PostgresClient(connection, {
+            aroundStatement: sqlStatementTracing(tracer, connection),
+            ...options,
+          }),
+        [Tracer],
+      )
+      .inSingletonScope();
   });
 
 /** ProductRepository on PostgreSQL (needs the client module). */
