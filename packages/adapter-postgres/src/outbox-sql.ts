@@ -12,11 +12,12 @@ export const CLAIM_SQL = `
 WITH claimed AS (
   SELECT o.product_id
   FROM product_outbox o
-  WHERE o.published_at IS NULL
+  WHERE o.published_at IS NULL AND o.parked_at IS NULL
     AND o.available_at <= clock_timestamp()
     AND NOT EXISTS (
       SELECT 1 FROM product_outbox earlier
-      WHERE earlier.product_id = o.product_id AND earlier.published_at IS NULL AND earlier.position < o.position
+      WHERE earlier.product_id = o.product_id AND earlier.published_at IS NULL AND earlier.parked_at IS NULL
+        AND earlier.position < o.position
     )
   ORDER BY o.position
   LIMIT $1
@@ -27,7 +28,7 @@ SELECT r.position::text AS position, r.product_id::text AS product_id, r.kind, r
 FROM claimed c
 CROSS JOIN LATERAL (
   SELECT * FROM product_outbox o
-  WHERE o.product_id = c.product_id AND o.published_at IS NULL
+  WHERE o.product_id = c.product_id AND o.published_at IS NULL AND o.parked_at IS NULL
   ORDER BY o.position
   LIMIT $2
 ) r
@@ -38,12 +39,17 @@ export const MARK_PUBLISHED_SQL = `
 UPDATE product_outbox SET published_at = clock_timestamp(), last_error = NULL
 WHERE position = ANY($1::bigint[]) AND published_at IS NULL`;
 
-/** Counts the refused attempt and holds the row (and so its product's later rows) back for `$2` ms. */
+/**
+ * Counts the refused attempt and holds the row (and so its product's later rows) back for `$2` ms; once
+ * the row has had `$4` attempts it is parked instead (kept, moved aside). Returns whether it was parked.
+ */
 export const MARK_REFUSED_SQL = `
 UPDATE product_outbox
 SET attempts = attempts + 1, last_error = $3,
-    available_at = clock_timestamp() + make_interval(secs => $2::double precision / 1000)
-WHERE position = $1::bigint AND published_at IS NULL`;
+    available_at = clock_timestamp() + make_interval(secs => $2::double precision / 1000),
+    parked_at = CASE WHEN attempts + 1 >= $4::int THEN clock_timestamp() END
+WHERE position = $1::bigint AND published_at IS NULL
+RETURNING parked_at IS NOT NULL AS parked`;
 
 /** Forgets published rows older than `$1` seconds, `$2` at most per call. */
 export const PURGE_SQL = `
@@ -55,10 +61,27 @@ WHERE position IN (
   LIMIT $2
 )`;
 
+/** Rows waiting to be published, the age of the oldest, and parked rows (each needs someone to look). */
 export const BACKLOG_SQL = `
-SELECT count(*)::int AS pending,
-       COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - min(recorded_at)) * 1000, 0)::float8 AS oldest_ms
+SELECT count(*) FILTER (WHERE parked_at IS NULL)::int AS pending,
+       COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - min(recorded_at) FILTER (WHERE parked_at IS NULL))
+         * 1000, 0)::float8 AS oldest_ms,
+       count(*) FILTER (WHERE parked_at IS NOT NULL)::int AS parked
 FROM product_outbox WHERE published_at IS NULL`;
+
+/**
+ * Forgets idempotency records that expired more than a minute ago (by the server's clock; the minute covers
+ * any skew from the functions' clocks, which decide expiry), `$1` at most per call. Expired records are
+ * already ignored by every read: this only keeps the table from growing.
+ */
+export const PURGE_IDEMPOTENCY_SQL = `
+DELETE FROM idempotency_records
+WHERE key IN (
+  SELECT key FROM idempotency_records
+  WHERE expires_at < clock_timestamp() - interval '1 minute'
+  ORDER BY expires_at
+  LIMIT $1
+)`;
 
 export interface OutboxRow {
   readonly position: string;

@@ -214,7 +214,7 @@ describe(PostgresProductOutbox, () => {
     const outbox = new PostgresProductOutbox(client());
     expect(await outbox.backlog()).toMatchObject({ pending: 2 });
     await outbox.relayBatch(limits, () => Promise.resolve({}));
-    expect(await outbox.backlog()).toEqual({ pending: 0, oldestMs: 0 });
+    expect(await outbox.backlog()).toEqual({ pending: 0, oldestMs: 0, parked: 0 });
     expect(await outbox.purgePublished(3_600)).toBe(0);
     await inspect(database.url, (pg) =>
       pg.query("UPDATE product_outbox SET published_at = now() - interval '2 hours'"),

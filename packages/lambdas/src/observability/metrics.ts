@@ -9,7 +9,9 @@ export type MetricName =
   | 'EventsPublished'
   | 'EventsFailed'
   | 'OutboxBacklog'
-  | 'OutboxOldestAge';
+  | 'OutboxOldestAge'
+  | 'OutboxParked'
+  | 'OutboxRowsParked';
 
 /**
  * Business metrics in CloudWatch Embedded Metric Format: values accumulate during an invocation and

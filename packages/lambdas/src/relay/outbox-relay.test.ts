@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
 import { outboxSourceId } from './outbox-records';
-import { OutboxRelay } from './outbox-relay';
+import { OutboxRelay, REFUSED_ATTEMPTS, UNREADABLE_ATTEMPTS } from './outbox-relay';
 
 const entry = (position: number, overrides: Partial<OutboxEntry> = {}): OutboxEntry => {
   const product = aProduct();
@@ -22,7 +22,7 @@ const entry = (position: number, overrides: Partial<OutboxEntry> = {}): OutboxEn
 };
 
 /** The relay on a fake outbox that hands over `entries` once and records the decision. */
-const relayOver = (entries: OutboxEntry[]) => {
+const relayOver = (entries: OutboxEntry[], parks = false) => {
   const publisher = new RecordingProductEventPublisher();
   const decisions: RelayDecision[] = [];
   const logs: string[] = [];
@@ -32,14 +32,17 @@ const relayOver = (entries: OutboxEntry[]) => {
   const relay = new OutboxRelay(
     {
       purgePublished: () => Promise.resolve(0),
-      backlog: () => Promise.resolve({ pending: 4, oldestMs: 1234.4 }),
+      purgeExpiredIdempotencyRecords: () => Promise.resolve(3),
+      backlog: () => Promise.resolve({ pending: 4, oldestMs: 1234.4, parked: 2 }),
       relayBatch: async (_limits, publish) => {
         const decision = await publish(entries);
         decisions.push(decision);
+        const undelivered = decision.firstUndeliveredIndex;
         return {
           claimed: entries.length,
-          published: decision.firstUndeliveredIndex ?? entries.length,
-          refused: decision.firstUndeliveredIndex !== undefined,
+          published: undelivered ?? entries.length,
+          refused: undelivered !== undefined,
+          ...(parks && undelivered !== undefined ? { parked: entries[undelivered]! } : {}),
         };
       },
     },
@@ -76,7 +79,11 @@ describe(OutboxRelay, () => {
     publisher.rejectWhen((event) => (event.metadata.eventId === refused ? 'ThrottlingException' : undefined));
     expect(await relay.pass()).toMatchObject({ published: 1, refused: true });
     expect(decisions).toEqual([
-      { firstUndeliveredIndex: 1, error: 'the event bus did not accept the event' },
+      {
+        firstUndeliveredIndex: 1,
+        error: 'the event bus did not accept the event',
+        parkAfterAttempts: REFUSED_ATTEMPTS,
+      },
     ]);
   });
 
@@ -88,7 +95,11 @@ describe(OutboxRelay, () => {
       eventIdFor(outboxSourceId('1')),
     ]);
     expect(decisions).toEqual([
-      { firstUndeliveredIndex: 1, error: 'unreadable: outbox row 2 cannot be read' },
+      {
+        firstUndeliveredIndex: 1,
+        error: 'unreadable: outbox row 2 cannot be read',
+        parkAfterAttempts: UNREADABLE_ATTEMPTS,
+      },
     ]);
     expect(logs().find((line) => line.level === 'error')).toMatchObject({
       position: '2',
@@ -107,14 +118,42 @@ describe(OutboxRelay, () => {
   });
 });
 
+describe('OutboxRelay parking', () => {
+  it('bounds the attempts: a few for an unreadable row, more for one the bus refuses', () => {
+    expect(UNREADABLE_ATTEMPTS).toBe(5);
+    expect(REFUSED_ATTEMPTS).toBe(20);
+  });
+
+  it('counts a parked row as a metric and logs it as an error', async () => {
+    const broken = entry(2, { change: new Error('outbox row 2 cannot be read'), attempts: 4 });
+    const { relay, logs, metricLines } = relayOver([broken], true);
+    expect(await relay.pass()).toEqual({ claimed: 1, published: 0, refused: true });
+    expect(
+      logs()
+        .filter((line) => line.level === 'error')
+        .at(-1),
+    ).toMatchObject({
+      message: "outbox row parked after its last attempt; its product's later rows go on",
+      position: '2',
+      attempts: 5,
+    });
+    relay['metrics'].flush();
+    expect(metricLines.join('')).toContain('"OutboxRowsParked":1');
+  });
+});
+
 describe('OutboxRelay housekeeping', () => {
-  it('reports the backlog and the age of its oldest row as metrics', async () => {
-    const { relay, logs } = relayOver([]);
+  it('purges expired idempotency records and reports the backlog, its oldest age and parked rows', async () => {
+    const { relay, logs, metricLines } = relayOver([]);
     await relay.housekeeping();
     expect(logs().find((line) => line.message === 'outbox housekeeping')).toMatchObject({
       purged: 0,
+      expiredKeys: 3,
       pending: 4,
+      parked: 2,
       oldestMs: 1234,
     });
+    relay['metrics'].flush();
+    expect(metricLines.join('')).toContain('"OutboxParked":2');
   });
 });

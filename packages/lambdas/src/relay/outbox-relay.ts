@@ -22,6 +22,12 @@ export interface RelayPassResult {
 // Published rows are kept a week for inspection and replays, then deleted in bounded steps.
 const PUBLISHED_RETENTION_SECONDS = 7 * 24 * 3600;
 const PURGE_LIMIT = 10_000;
+// When the relay gives up on a row and parks it (ADR 0013). A row that cannot be read fails the same way
+// each time: five attempts (about half a minute of backoff) cover a deploy that briefly ran an older
+// reader. A row the bus refuses may be refused for a passing reason (throttling, an outage): twenty
+// attempts are about an hour of backoff, beyond which the product's later events should not wait.
+export const UNREADABLE_ATTEMPTS = 5;
+export const REFUSED_ATTEMPTS = 20;
 
 const isReadable = (entry: OutboxEntry): entry is OutboxEntry & { change: ProductChange } =>
   !(entry.change instanceof Error);
@@ -36,7 +42,10 @@ const isReadable = (entry: OutboxEntry): entry is OutboxEntry & { change: Produc
 export class OutboxRelay {
   constructor(
     @inject(PostgresProductOutbox)
-    private readonly outbox: Pick<PostgresProductOutbox, 'relayBatch' | 'purgePublished' | 'backlog'>,
+    private readonly outbox: Pick<
+      PostgresProductOutbox,
+      'relayBatch' | 'purgePublished' | 'purgeExpiredIdempotencyRecords' | 'backlog'
+    >,
     @inject(PublishProductChanges) private readonly publishChanges: Pick<PublishProductChanges, 'execute'>,
     @inject(RelayLimits) private readonly limits: RelayLimits,
     @inject(Logger) private readonly logger: Logger,
@@ -44,19 +53,38 @@ export class OutboxRelay {
   ) {}
 
   async pass(): Promise<RelayPassResult> {
-    return this.outbox.relayBatch(this.limits, (entries) => this.publish(entries));
+    const result = await this.outbox.relayBatch(this.limits, (entries) => this.publish(entries));
+    const { parked } = result;
+    if (parked !== undefined) {
+      this.metrics.add('OutboxRowsParked', 1);
+      this.logger.error("outbox row parked after its last attempt; its product's later rows go on", {
+        position: parked.position,
+        productId: parked.productId,
+        attempts: parked.attempts + 1,
+      });
+    }
+    return { claimed: result.claimed, published: result.published, refused: result.refused };
   }
 
   /**
-   * Once per invocation: forgets rows published more than a week ago and reports the backlog (its size and
-   * the age of its oldest row, the figure to alarm on: nothing is ever dropped, so a stuck row shows there).
+   * Once per invocation: forgets rows published more than a week ago and expired idempotency records, and
+   * reports the backlog: its size, the age of its oldest row and the parked rows (the figures to alarm on:
+   * nothing is ever dropped, so a stuck or parked row shows there).
    */
   async housekeeping(): Promise<void> {
     const purged = await this.outbox.purgePublished(PUBLISHED_RETENTION_SECONDS, PURGE_LIMIT);
-    const { pending, oldestMs } = await this.outbox.backlog();
+    const expiredKeys = await this.outbox.purgeExpiredIdempotencyRecords(PURGE_LIMIT);
+    const { pending, oldestMs, parked } = await this.outbox.backlog();
     this.metrics.add('OutboxBacklog', pending);
     this.metrics.add('OutboxOldestAge', Math.round(oldestMs), 'Milliseconds');
-    this.logger.info('outbox housekeeping', { purged, pending, oldestMs: Math.round(oldestMs) });
+    this.metrics.add('OutboxParked', parked);
+    this.logger.info('outbox housekeeping', {
+      purged,
+      expiredKeys,
+      pending,
+      parked,
+      oldestMs: Math.round(oldestMs),
+    });
   }
 
   private async publish(entries: readonly OutboxEntry[]): Promise<RelayDecision> {
@@ -80,7 +108,11 @@ export class OutboxRelay {
         productId: entry.productId,
         error: errorDetails(entry.change),
       });
-      return { firstUndeliveredIndex: unreadableAt, error: `unreadable: ${(entry.change as Error).message}` };
+      return {
+        firstUndeliveredIndex: unreadableAt,
+        error: `unreadable: ${(entry.change as Error).message}`,
+        parkAfterAttempts: UNREADABLE_ATTEMPTS,
+      };
     }
     if (undeliveredAt === undefined) return {};
     const entry = entries[undeliveredAt]!;
@@ -90,6 +122,10 @@ export class OutboxRelay {
       firstFailedPosition: entry.position,
       attempts: entry.attempts + 1,
     });
-    return { firstUndeliveredIndex: undeliveredAt, error: 'the event bus did not accept the event' };
+    return {
+      firstUndeliveredIndex: undeliveredAt,
+      error: 'the event bus did not accept the event',
+      parkAfterAttempts: REFUSED_ATTEMPTS,
+    };
   }
 }

@@ -43,6 +43,9 @@ CREATE TABLE product_outbox (
   attempts integer NOT NULL DEFAULT 0,
   available_at timestamptz(3) NOT NULL DEFAULT '-infinity',
   last_error text,
+  -- Set once the relay gave up on the row (unreadable, or refused too often): kept, never published or
+  -- purged by the relay, and no longer holding back its product's later rows. Cleared to retry it.
+  parked_at timestamptz(3),
   CONSTRAINT product_outbox_images CHECK (
     (kind = 'inserted' AND before IS NULL AND after IS NOT NULL AND deletion IS NULL)
     OR (kind = 'modified' AND before IS NOT NULL AND after IS NOT NULL AND deletion IS NULL)
@@ -51,6 +54,7 @@ CREATE TABLE product_outbox (
 );
 
 -- What the relay walks: unpublished rows in position order, and per product the rows before a given one.
+-- Parked rows stay in these (they are few) and are filtered out by the relay's statements.
 CREATE INDEX product_outbox_pending ON product_outbox (position) WHERE published_at IS NULL;
 CREATE INDEX product_outbox_pending_by_product ON product_outbox (product_id, position) WHERE published_at IS NULL;
 
