@@ -12,6 +12,7 @@ export default tseslint.config(
       '.tools/**',
       'coverage/**',
       '.local/**',
+      '.stryker/**',
       'terraform/**',
     ],
   },

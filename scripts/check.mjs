@@ -11,6 +11,7 @@ export const checks = [
   { name: 'lint', script: 'lint', tool: 'eslint (typescript-eslint strict, sonarjs cognitive complexity)' },
   { name: 'typecheck', script: 'typecheck', tool: 'tsc -b' },
   { name: 'deps', script: 'deps:check', tool: 'package dependency rule (manifests + dependency-cruiser)' },
+  { name: 'api', script: 'lint:api', tool: 'Redocly CLI over docs/api/openapi.yaml (redocly.yaml)' },
   { name: 'md', script: 'lint:md', tool: 'markdownlint-cli2' },
   { name: 'workflows', script: 'lint:workflows', tool: 'action-validator + workflow policy' },
   { name: 'secrets', script: 'lint:secrets', tool: 'secretlint' },

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // HTTP API benchmark (`pnpm bench http`): bundle sizes, cold start -> first answer against a floor bundle,
 // store calls per request, and warm per-request time against hand-written handlers, all measured in this
-// one run on this machine, tracing on for our functions.
+// one run on this machine, tracing on for our functions. list-products reads its cursor signing key from SSM
+// at init (from a local GetParameter stand-in), and is also timed with the key in its environment.
 // BENCH_COLD_RUNS (fresh processes per bundle, default 15) and BENCH_WARM_ROUNDS (default 15) tune it.
 import { createSocket } from 'node:dgram';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { coldEnvironment, firstAnswer } from './http-cold.mjs';
 import { BENCH_PRODUCT_ID, startDynamoDbStub } from './dynamodb-stub.mjs';
 import { proxyEvent } from './http-events.mjs';
 import { STORE_CALL_CASES, WARM_ROUTES, sampledHeaders } from './http-routes.mjs';
+import { startSsmParameterStub } from '../ssm-parameter-stub.mjs';
 
 const API_FUNCTIONS = ['create-product', 'put-product', 'get-product', 'list-products', 'delete-product'];
 const TARGETS = { bundleKb: 700, coldRatio: 1.2, warmRatio: 1.5 };
@@ -59,6 +61,16 @@ let datagrams = 0;
 daemon.on('message', () => datagrams++);
 await new Promise((resolve) => daemon.bind(0, '127.0.0.1', resolve));
 const coldEnv = coldEnvironment(stub.endpoint, daemon.address().port);
+// As deployed, list-products reads its key from the SSM parameter Terraform creates: the same SDK client,
+// signing and round trip as in Lambda, minus the network. "list (key in env)" skips SSM for comparison.
+const ssm = await startSsmParameterStub();
+const listFromSsmEnv = {
+  ...coldEnv,
+  CURSOR_SIGNING_KEY_PARAMETER: '/catalog/bench/cursor-signing-key',
+  AWS_ENDPOINT_URL_SSM: ssm.endpoint,
+};
+const listKeyInEnv = { ...coldEnv, CURSOR_SIGNING_KEY: 'bench-cursor-signing-key-0123456789abcdef' };
+const envOf = (fn) => (fn === 'list-products' ? listFromSsmEnv : coldEnv);
 const itemEvent = (method, extra = {}) =>
   proxyEvent(method, '/api/products/{id}', { pathParameters: { id: BENCH_PRODUCT_ID }, ...extra });
 // Details other than the stub's stored product, so that a PUT replaces it.
@@ -72,11 +84,14 @@ const COLD_EVENTS = {
   'put-product': itemEvent('PUT', jsonBody),
   'get-product': itemEvent('GET'),
   'list-products': proxyEvent('GET', '/api/products'),
+  'list (key in env)': proxyEvent('GET', '/api/products'),
   'delete-product': itemEvent('DELETE'),
 };
+const listProducts = functions.find((fn) => fn.name === 'list-products');
 const coldSubjects = [
-  { name: 'floor', path: floor.path },
-  ...functions.map((fn) => ({ name: fn.name, path: fn.bundlePath })),
+  { name: 'floor', path: floor.path, env: coldEnv },
+  ...functions.map((fn) => ({ name: fn.name, path: fn.bundlePath, env: envOf(fn.name) })),
+  { name: 'list (key in env)', path: listProducts.bundlePath, env: listKeyInEnv },
 ];
 const cold = new Map(coldSubjects.map((subject) => [subject.name, { wall: [], cpu: [], status: new Set() }]));
 const segmentsBefore = datagrams;
@@ -84,7 +99,11 @@ for (let run = 0; run < COLD_RUNS; run++) {
   // Rotate the order so no bundle always runs first (or right after the file cache warms).
   for (let i = 0; i < coldSubjects.length; i++) {
     const subject = coldSubjects[(i + run) % coldSubjects.length];
-    const { answeredMs, cpuMs, status } = await firstAnswer(subject.path, COLD_EVENTS[subject.name], coldEnv);
+    const { answeredMs, cpuMs, status } = await firstAnswer(
+      subject.path,
+      COLD_EVENTS[subject.name],
+      subject.env,
+    );
     cold.get(subject.name).wall.push(answeredMs);
     cold.get(subject.name).cpu.push(cpuMs);
     cold.get(subject.name).status.add(status);
@@ -92,6 +111,7 @@ for (let run = 0; run < COLD_RUNS; run++) {
 }
 await new Promise((resolve) => setTimeout(resolve, 100));
 const coldSegments = datagrams - segmentsBefore;
+const ssmReadsAtCold = ssm.calls.get('GetParameter') ?? 0;
 const floorOf = (key) => median(cold.get('floor')[key]);
 console.log(
   `\nCold start -> first answer, median of ${COLD_RUNS} fresh processes each, tracing on and the first request sampled (target <= ${TARGETS.coldRatio}x floor)`,
@@ -108,23 +128,29 @@ for (const { name } of coldSubjects) {
   );
 }
 console.log(
-  `  X-Ray documents received from the API functions' first answers: ${coldSegments} for ${COLD_RUNS * functions.length} answers`,
+  `  X-Ray documents received from the API functions' first answers: ${coldSegments} for ${COLD_RUNS * (coldSubjects.length - 1)} answers`,
+);
+console.log(
+  `  SSM GetParameter calls: ${ssmReadsAtCold} for ${COLD_RUNS} list-products cold starts (one each, at init; none with the key in env)`,
 );
 
 // --- store calls per request ----------------------------------------------------------------------
 console.log(
-  '\nStore calls per request (DynamoDB calls of one answer, both tables counted; rule: 1, or at most 2 where marked)',
+  "\nStore calls per request (DynamoDB calls of one answer, both tables counted; rule: 1, or at most 2 where marked;\n  SSM calls, only list-products' one GetParameter at init, are counted apart: they are not store calls)",
 );
 const bundleOf = new Map(functions.map((fn) => [fn.name, fn.bundlePath]));
 for (const { label, fn, event, allowed } of STORE_CALL_CASES) {
   stub.reset();
-  const { status } = await firstAnswer(bundleOf.get(fn), event, coldEnv);
+  ssm.reset();
+  const { status } = await firstAnswer(bundleOf.get(fn), event, envOf(fn));
   const calls = [...stub.calls].flatMap(([operation, count]) => Array(count).fill(operation));
+  const ssmCalls = [...ssm.calls].map(([operation, count]) => `${count} SSM ${operation} at init`);
   console.log(
-    `  ${label.padEnd(40)} ${String(status).padStart(3)}  ${String(calls.length).padStart(2)} call(s) ${calls.join(' + ').padEnd(36)} ${verdict(calls.length <= allowed)}${allowed > 1 ? ' (at most 2)' : ''}`,
+    `  ${label.padEnd(40)} ${String(status).padStart(3)}  ${String(calls.length).padStart(2)} call(s) ${calls.join(' + ').padEnd(36)} ${verdict(calls.length <= allowed)}${allowed > 1 ? ' (at most 2)' : ''}${ssmCalls.length > 0 ? `   (+ ${ssmCalls.join(', ')}, not a store call)` : ''}`,
   );
 }
 await stub.close();
+await ssm.close();
 
 // --- warm per-request time ------------------------------------------------------------------------
 process.env.AWS_XRAY_DAEMON_ADDRESS = coldEnv.AWS_XRAY_DAEMON_ADDRESS;

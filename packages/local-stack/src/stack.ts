@@ -8,6 +8,7 @@ import { GatewayResponses } from './gateway/gateway-responses';
 import { localEndpoints } from './local/local-endpoints';
 import { pageAssets } from './local/page-assets';
 import { startPersistence, type Persistence, type PersistenceChoice } from './persistence';
+import { localCursorSigningKey } from './cursor-signing-key';
 import { apiRoutes } from './routes';
 import { JsonLinesEventStore } from './state/event-journal';
 
@@ -117,6 +118,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       EVENT_SOURCE: 'catalog.products',
       EVENTBRIDGE_ENDPOINT: eventsUrl,
       AWS_REGION: 'eu-west-1',
+      // Signs list cursors, as the per-environment secret does when deployed; kept in the data dir.
+      CURSOR_SIGNING_KEY: localCursorSigningKey(dataDir),
     };
     const observability = {
       logStream: options.logStream,

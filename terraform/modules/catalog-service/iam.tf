@@ -81,6 +81,7 @@ locals {
           conditions = local.table_key_conditions[fn]
         },
       ],
+      [for statement in local.read_cursor_signing_key : statement if fn == "list-products"],
     )
   }
 

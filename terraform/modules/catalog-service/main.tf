@@ -40,6 +40,9 @@ locals {
         IDEMPOTENCY_TABLE_NAME  = module.idempotency_table.table_name
         IDEMPOTENCY_TTL_SECONDS = tostring(var.idempotency_ttl_seconds)
       },
+      fn != "list-products" ? {} : {
+        CURSOR_SIGNING_KEY_PARAMETER = aws_ssm_parameter.cursor_signing_key.name
+      },
     )
   }
 

@@ -290,3 +290,14 @@ variable "kms_administrator_arns" {
   type        = list(string)
   default     = []
 }
+
+variable "cursor_signing_key_version" {
+  description = "Version of the list cursors' signing secret (SSM parameter /<service_name>/<environment>/cursor-signing-key). Raise it to generate and store a new secret; cursors signed with the old one are then refused."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.cursor_signing_key_version >= 1 && floor(var.cursor_signing_key_version) == var.cursor_signing_key_version
+    error_message = "cursor_signing_key_version must be a whole number >= 1."
+  }
+}

@@ -1,5 +1,5 @@
 terraform {
-  required_version = ">= 1.10"
+  required_version = ">= 1.11" # write-only attributes (cursor-secret.tf)
 
   required_providers {
     aws = {

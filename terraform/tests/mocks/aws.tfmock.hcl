@@ -83,3 +83,6 @@ mock_resource "aws_iam_policy" {
 mock_resource "aws_iam_openid_connect_provider" {
   defaults = { arn = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" }
 }
+mock_resource "aws_ssm_parameter" {
+  defaults = { arn = "arn:aws:ssm:eu-west-1:123456789012:parameter/catalog/mock/cursor-signing-key" }
+}

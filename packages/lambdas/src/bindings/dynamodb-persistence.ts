@@ -1,4 +1,4 @@
-import { readApiConfig, readCreateProductConfig } from '../config/api';
+import { readApiConfig, readCreateProductConfig, readListProductsConfig } from '../config/api';
 import { loadConfig } from '../config/env';
 import { dynamoDbClientModule, dynamoDbIdempotencyModule, dynamoDbProductsModule } from './dynamodb';
 import type { Persistence } from './persistence';
@@ -7,6 +7,13 @@ import type { Persistence } from './persistence';
 export const dynamoDbPersistence: Persistence = {
   products: (env) => {
     const config = loadConfig(readApiConfig, env);
+    return {
+      base: config.base,
+      modules: [dynamoDbClientModule(config.dynamoDb), dynamoDbProductsModule(config.products)],
+    };
+  },
+  listing: (env) => {
+    const config = loadConfig(readListProductsConfig, env);
     return {
       base: config.base,
       modules: [dynamoDbClientModule(config.dynamoDb), dynamoDbProductsModule(config.products)],

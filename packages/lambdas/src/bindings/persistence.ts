@@ -13,8 +13,10 @@ export interface PersistencePorts {
 
 /** One store behind the ProductRepository and IdempotencyStore ports, configured from the environment. */
 export interface Persistence {
-  /** ProductRepository (and its client). */
+  /** ProductRepository (and its client), with a cursor key of its own: for functions that never list. */
   products(env: Environment): PersistencePorts;
+  /** ProductRepository signing cursors with the environment's secret (CURSOR_SIGNING_KEY): list-products. */
+  listing(env: Environment): PersistencePorts;
   /** ProductRepository and IdempotencyStore (create-product). */
   productsAndIdempotency(env: Environment): PersistencePorts;
 }

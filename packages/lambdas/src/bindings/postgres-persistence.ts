@@ -1,5 +1,9 @@
 import { loadConfig } from '../config/env';
-import { readPostgresApiConfig, readPostgresCreateProductConfig } from '../config/postgres';
+import {
+  readPostgresApiConfig,
+  readPostgresCreateProductConfig,
+  readPostgresListProductsConfig,
+} from '../config/postgres';
 import type { Persistence } from './persistence';
 import { postgresClientModule, postgresIdempotencyModule, postgresProductsModule } from './postgres';
 
@@ -7,6 +11,13 @@ import { postgresClientModule, postgresIdempotencyModule, postgresProductsModule
 export const postgresPersistence: Persistence = {
   products: (env) => {
     const config = loadConfig(readPostgresApiConfig, env);
+    return {
+      base: config.base,
+      modules: [postgresClientModule(config.connection), postgresProductsModule(config.cursorSigningKey)],
+    };
+  },
+  listing: (env) => {
+    const config = loadConfig(readPostgresListProductsConfig, env);
     return {
       base: config.base,
       modules: [postgresClientModule(config.connection), postgresProductsModule(config.cursorSigningKey)],

@@ -19,6 +19,7 @@ import {
 } from './roots';
 
 const apiEnv = { PRODUCTS_TABLE_NAME: 'catalog-test-products', AWS_REGION: 'eu-west-1', LOG_LEVEL: 'error' };
+const listEnv = { ...apiEnv, CURSOR_SIGNING_KEY: 'a-local-cursor-key-of-32-bytes!!' };
 const createEnv = { ...apiEnv, IDEMPOTENCY_TABLE_NAME: 'catalog-test-idempotency' };
 const quiet = { writeMetrics: () => undefined };
 
@@ -35,7 +36,7 @@ const roots: [string, Ports, Build, Record<string, string>, symbol[]][] = [
   ],
   ['put-product', putProductPorts, buildPutProductHandler, apiEnv, [ProductRepository, Clock]],
   ['get-product', getProductPorts, buildGetProductHandler, apiEnv, [ProductRepository]],
-  ['list-products', listProductsPorts, buildListProductsHandler, apiEnv, [ProductRepository]],
+  ['list-products', listProductsPorts, buildListProductsHandler, listEnv, [ProductRepository]],
   ['delete-product', deleteProductPorts, buildDeleteProductHandler, apiEnv, [ProductRepository, Clock]],
 ];
 const PORTS = [ProductRepository, IdempotencyStore, Clock, IdGenerator];
@@ -76,6 +77,6 @@ describe('composition roots', () => {
     [{ CURSOR_SIGNING_KEY: 'short' }, /CURSOR_SIGNING_KEY must be at least 16 bytes long/],
     [{ LOG_LEVEL: 'trace' }, /LOG_LEVEL must be one of debug, info, warn, error/],
   ])('refuses %j with a message naming the variable', (extra, message) => {
-    expect(() => listProductsPorts({ ...apiEnv, ...extra }, quiet)).toThrow(message);
+    expect(() => listProductsPorts({ ...listEnv, ...extra }, quiet)).toThrow(message);
   });
 });

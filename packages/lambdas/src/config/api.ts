@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readBaseConfig, type BaseConfig, type EnvReader } from './env';
 
 /** How to reach DynamoDB: the SDK's defaults in Lambda, an endpoint override for DynamoDB Local. */
@@ -11,7 +11,11 @@ export interface DynamoDbConfig {
 
 export interface ProductsTableConfig {
   readonly tableName: string;
-  /** Signs list cursors: CURSOR_SIGNING_KEY, else derived from the table name. */
+  /**
+   * Signs list cursors. list-products gets the environment's secret (CURSOR_SIGNING_KEY, which its entry
+   * point reads from CURSOR_SIGNING_KEY_PARAMETER); the other functions never issue or read a cursor and get
+   * a random key of their own, so they need no access to the secret.
+   */
   readonly cursorSigningKey: string | Uint8Array;
 }
 
@@ -27,18 +31,16 @@ export interface ApiConfig {
   readonly products: ProductsTableConfig;
 }
 
+/** What list-products reads on top: the cursor signing secret (checked, never derived). */
+export type ListProductsConfig = ApiConfig;
+
 /** What create-product reads on top. */
 export interface CreateProductConfig extends ApiConfig {
   readonly idempotency: IdempotencyConfig;
 }
 
-const CURSOR_KEY_MIN_BYTES = 16;
+export const CURSOR_KEY_MIN_BYTES = 16;
 const ONE_WEEK_SECONDS = 7 * 24 * 3600;
-
-// Without a configured secret the key is derived from the table name: cursors then only resist accidental
-// edits, not forgery, which is acceptable for an opaque scan position on an authorised API.
-const derivedCursorKey = (tableName: string): Uint8Array =>
-  createHash('sha256').update(`catalog.products.cursor:${tableName}`).digest();
 
 export const readDynamoDbConfig = (env: EnvReader): DynamoDbConfig => {
   const region = env.optionalString('AWS_REGION');
@@ -52,14 +54,25 @@ export const readDynamoDbConfig = (env: EnvReader): DynamoDbConfig => {
   return { region: region ?? 'local', endpoint, ...credentials };
 };
 
-export const readApiConfig = (env: EnvReader): ApiConfig => {
-  const tableName = env.string('PRODUCTS_TABLE_NAME');
-  const secret = env.optionalSecret('CURSOR_SIGNING_KEY', CURSOR_KEY_MIN_BYTES);
-  return {
-    base: readBaseConfig(env),
-    dynamoDb: readDynamoDbConfig(env),
-    products: { tableName, cursorSigningKey: secret ?? derivedCursorKey(tableName) },
-  };
+/** What the API functions that never list read: a cursor key of their own, known to nobody. */
+export const readApiConfig = (env: EnvReader): ApiConfig => ({
+  base: readBaseConfig(env),
+  dynamoDb: readDynamoDbConfig(env),
+  products: { tableName: env.string('PRODUCTS_TABLE_NAME'), cursorSigningKey: randomBytes(32) },
+});
+
+/**
+ * list-products: cursors are signed with the environment's secret, so a client cannot forge or edit one.
+ * There is no fallback: without the secret the function fails at init.
+ */
+export const readListProductsConfig = (env: EnvReader): ListProductsConfig => {
+  const config = readApiConfig(env);
+  const secret = env.secret(
+    'CURSOR_SIGNING_KEY',
+    CURSOR_KEY_MIN_BYTES,
+    'set CURSOR_SIGNING_KEY_PARAMETER to the SSM parameter holding the cursor signing key (Terraform does), or CURSOR_SIGNING_KEY itself for local use',
+  );
+  return { ...config, products: { ...config.products, cursorSigningKey: secret } };
 };
 
 export const readCreateProductConfig = (env: EnvReader): CreateProductConfig => ({

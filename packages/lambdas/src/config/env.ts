@@ -39,12 +39,16 @@ export class EnvReader {
     return raw;
   }
 
-  /** An optional secret of at least `minBytes` UTF-8 bytes; its value never appears in a message. */
-  optionalSecret(name: string, minBytes: number): string | undefined {
+  /** A required secret of at least `minBytes` UTF-8 bytes; `hint` says how to provide it. Never echoed. */
+  secret(name: string, minBytes: number, hint: string): string {
     const raw = this.optionalString(name);
-    if (raw !== undefined && Buffer.byteLength(raw, 'utf8') < minBytes) {
+    if (raw === undefined) {
+      this.problems.push(`${name} is required but not set: ${hint}`);
+      return '';
+    }
+    if (Buffer.byteLength(raw, 'utf8') < minBytes) {
       this.problems.push(`${name} must be at least ${minBytes} bytes long`);
-      return undefined;
+      return '';
     }
     return raw;
   }

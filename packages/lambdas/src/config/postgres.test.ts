@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './env';
-import { readPersistence, readPostgresApiConfig, readPostgresConnection } from './postgres';
+import {
+  readPersistence,
+  readPostgresApiConfig,
+  readPostgresListProductsConfig,
+  readPostgresConnection,
+} from './postgres';
 
 /** A URL with a made-up user and password, assembled so that no credential literal sits in the source. */
 const withCredentials = (url: string, user: string, password: string): string => {
@@ -93,16 +98,27 @@ describe(readPostgresConnection, () => {
 });
 
 describe(readPostgresApiConfig, () => {
-  it('signs cursors with CURSOR_SIGNING_KEY, else with a key derived from the database address', () => {
-    expect(
-      loadConfig(readPostgresApiConfig, { ...deployed, CURSOR_SIGNING_KEY: 'a-secret-of-enough-bytes' }),
-    ).toMatchObject({
-      cursorSigningKey: 'a-secret-of-enough-bytes',
+  it('gives the functions that never list a random cursor key of their own, never the secret', () => {
+    const first = loadConfig(readPostgresApiConfig, {
+      ...deployed,
+      CURSOR_SIGNING_KEY: 'a-secret-of-enough-bytes',
     });
-    const derived = loadConfig(readPostgresApiConfig, deployed).cursorSigningKey;
-    expect(derived).toBeInstanceOf(Uint8Array);
+    expect(first.cursorSigningKey).toBeInstanceOf(Uint8Array);
+    expect(first.cursorSigningKey).toHaveLength(32);
+    expect(loadConfig(readPostgresApiConfig, deployed).cursorSigningKey).not.toEqual(first.cursorSigningKey);
+  });
+});
+
+describe(readPostgresListProductsConfig, () => {
+  it('signs cursors with CURSOR_SIGNING_KEY, and refuses to start without it (no derived key)', () => {
     expect(
-      loadConfig(readPostgresApiConfig, { ...deployed, POSTGRES_DATABASE: 'other' }).cursorSigningKey,
-    ).not.toEqual(derived);
+      loadConfig(readPostgresListProductsConfig, {
+        ...deployed,
+        CURSOR_SIGNING_KEY: 'a-secret-of-enough-bytes',
+      }),
+    ).toMatchObject({ cursorSigningKey: 'a-secret-of-enough-bytes' });
+    expect(() => loadConfig(readPostgresListProductsConfig, deployed)).toThrow(
+      /CURSOR_SIGNING_KEY is required but not set.*CURSOR_SIGNING_KEY_PARAMETER/,
+    );
   });
 });

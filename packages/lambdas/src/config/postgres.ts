@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { PostgresConnectionSettings } from '@catalog/adapter-postgres';
+import { CURSOR_KEY_MIN_BYTES } from './api';
 import { readBaseConfig, type BaseConfig, type EnvReader } from './env';
 
 export const PERSISTENCE_KINDS = ['dynamodb', 'postgres'] as const;
@@ -11,7 +12,6 @@ export const readPersistence = (env: EnvReader): PersistenceKind =>
 
 const SSL_MODES = ['require', 'verify-full', 'disable'] as const;
 const AUTH_KINDS = ['iam', 'password'] as const;
-const CURSOR_KEY_MIN_BYTES = 16;
 const ONE_WEEK_SECONDS = 7 * 24 * 3600;
 
 /**
@@ -71,7 +71,11 @@ const connectionFromUrl = (env: EnvReader, raw: string): PostgresConnectionSetti
 export interface PostgresApiConfig {
   readonly base: BaseConfig;
   readonly connection: PostgresConnectionSettings;
-  /** Signs list cursors: CURSOR_SIGNING_KEY, else derived from the database's address. */
+  /**
+   * Signs list cursors: list-products gets the environment's secret (CURSOR_SIGNING_KEY, which its entry
+   * point reads from CURSOR_SIGNING_KEY_PARAMETER); the other functions never issue or read a cursor and get
+   * a random key of their own, as on DynamoDB.
+   */
   readonly cursorSigningKey: string | Uint8Array;
 }
 
@@ -80,17 +84,22 @@ export interface PostgresCreateProductConfig extends PostgresApiConfig {
   readonly idempotencyTtlSeconds: number;
 }
 
-// As for DynamoDB without a configured secret: cursors then only resist accidental edits, not forgery.
-const derivedCursorKey = (connection: PostgresConnectionSettings): Uint8Array =>
-  createHash('sha256')
-    .update(`catalog.products.cursor:postgres:${connection.host}:${connection.port}/${connection.database}`)
-    .digest();
+/** What the API functions that never list read: a cursor key of their own, known to nobody. */
+export const readPostgresApiConfig = (env: EnvReader): PostgresApiConfig => ({
+  base: readBaseConfig(env),
+  connection: readPostgresConnection(env),
+  cursorSigningKey: randomBytes(32),
+});
 
-export const readPostgresApiConfig = (env: EnvReader): PostgresApiConfig => {
-  const connection = readPostgresConnection(env);
-  const secret = env.optionalSecret('CURSOR_SIGNING_KEY', CURSOR_KEY_MIN_BYTES);
-  return { base: readBaseConfig(env), connection, cursorSigningKey: secret ?? derivedCursorKey(connection) };
-};
+/** list-products: cursors signed with the environment's secret; without it the function fails at init. */
+export const readPostgresListProductsConfig = (env: EnvReader): PostgresApiConfig => ({
+  ...readPostgresApiConfig(env),
+  cursorSigningKey: env.secret(
+    'CURSOR_SIGNING_KEY',
+    CURSOR_KEY_MIN_BYTES,
+    'set CURSOR_SIGNING_KEY_PARAMETER to the SSM parameter holding the cursor signing key (Terraform does), or CURSOR_SIGNING_KEY itself for local use',
+  ),
+});
 
 export const readPostgresCreateProductConfig = (env: EnvReader): PostgresCreateProductConfig => ({
   ...readPostgresApiConfig(env),

@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,19 +39,33 @@ const idempotency = useDynamoDbTable(idempotencyTableDefinition, {
 const root = mkdtempSync(join(tmpdir(), 'catalog-bundles-'));
 const bundles = new Map<string, string>();
 let build: BuildScripts;
+// list-products reads its cursor signing key from SSM at init, here from a local GetParameter stand-in.
+let ssm: ChildProcess;
+let ssmEndpoint = '';
 
 beforeAll(async () => {
+  ssm = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('../../../../scripts/ssm-parameter-stub.mjs', import.meta.url))],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const [port] = (await once(ssm.stdout!, 'data')) as [Buffer];
+  ssmEndpoint = `http://127.0.0.1:${port.toString().trim()}`;
   build = (await import(scripts.href)) as BuildScripts;
   for (const name of API_FUNCTIONS) bundles.set(name, (await build.buildFunction(name, { root })).bundlePath);
 });
 
 afterAll(() => {
+  ssm.kill();
   rmSync(root, { recursive: true, force: true });
 });
 
 interface Run {
   readonly status: number | null;
   readonly stderr: string;
+  readonly stdout: string;
   readonly results: APIGatewayProxyResult[];
 }
 
@@ -64,7 +79,11 @@ for (const event of JSON.parse(Buffer.concat(input).toString())) {
 }
 process.stdout.write('\\n@@results@@' + JSON.stringify(results));`;
 
-const runBundle = (bundlePath: string, events: APIGatewayProxyEvent[]): Run => {
+const runBundle = (
+  bundlePath: string,
+  events: APIGatewayProxyEvent[],
+  extraEnv: Record<string, string> = {},
+): Run => {
   const child = spawnSync(
     process.execPath,
     ['--input-type=module', '-e', RUNNER, pathToFileURL(bundlePath).href],
@@ -78,13 +97,18 @@ const runBundle = (bundlePath: string, events: APIGatewayProxyEvent[]): Run => {
         IDEMPOTENCY_TABLE_NAME: idempotency.name,
         DYNAMODB_ENDPOINT: products.endpoint,
         AWS_REGION: 'eu-west-1',
+        CURSOR_SIGNING_KEY_PARAMETER: '/catalog/test/cursor-signing-key',
+        AWS_ENDPOINT_URL_SSM: ssmEndpoint,
+        AWS_ACCESS_KEY_ID: 'local',
+        AWS_SECRET_ACCESS_KEY: 'local',
+        ...extraEnv,
       },
       timeout: 30_000,
     },
   );
   const marker = child.stdout.lastIndexOf('@@results@@');
   const results = marker < 0 ? [] : (JSON.parse(child.stdout.slice(marker + 11)) as APIGatewayProxyResult[]);
-  return { status: child.status, stderr: child.stderr, results };
+  return { status: child.status, stderr: child.stderr, stdout: child.stdout, results };
 };
 
 const invoke = (name: string, ...events: APIGatewayProxyEvent[]): APIGatewayProxyResult[] => {
@@ -132,6 +156,56 @@ describe('built function bundles', () => {
     expect(stale?.statusCode).toBe(412);
     expect(deleted?.statusCode).toBe(204);
     expect(invoke('get-product', item('GET'))[0]?.statusCode).toBe(404);
+  });
+
+  it('list-products signs cursors with the key it read from SSM: its own cursors page on, edited ones are 400', () => {
+    for (let i = 0; i < 3; i++) invoke('create-product', apiEvent('POST', COLLECTION, { body: cup }));
+    const list = (query: Record<string, string>) => apiEvent('GET', COLLECTION, { query });
+    const [first] = invoke('list-products', list({ limit: '1' }));
+    const cursor = String(bodyOf(first).nextCursor);
+    const edited = `${cursor.slice(0, -1)}${cursor.endsWith('A') ? 'B' : 'A'}`;
+    const [next, refused] = invoke('list-products', list({ limit: '1', cursor }), list({ cursor: edited }));
+    expect(next?.statusCode).toBe(200);
+    expect(refused?.statusCode).toBe(400);
+    expect(bodyOf(refused)).toMatchObject({ type: 'urn:catalog:problem:invalid-cursor' });
+  });
+
+  it('list-products traces its SSM read like its DynamoDB calls (here as log lines)', () => {
+    const run = runBundle(bundles.get('list-products')!, [apiEvent('GET', COLLECTION)], {
+      TRACING: 'log',
+      LOG_LEVEL: 'info',
+    });
+    expect(run.status).toBe(0);
+    const segments = run.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { message?: string; segment?: { name: string; aws?: object } })
+      .filter((line) => line.message === 'trace segment')
+      .map(({ segment }) => segment);
+    expect(segments).toContainEqual(
+      expect.objectContaining({ name: 'SSM', aws: expect.objectContaining({ operation: 'GetParameter' }) }),
+    );
+  });
+
+  it("list-products' SSM client takes credentials from the environment only, as Lambda gives them", () => {
+    // The SDK's default chain (files, SSO, instance metadata) is not in the bundle (scripts/build).
+    const run = runBundle(bundles.get('list-products')!, [], {
+      AWS_ACCESS_KEY_ID: '',
+      AWS_SECRET_ACCESS_KEY: '',
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(
+      'CURSOR_SIGNING_KEY_PARAMETER /catalog/test/cursor-signing-key could not be read',
+    );
+    expect(run.stderr).toContain('This bundle reads AWS credentials only from the environment');
+  });
+
+  it('list-products fails to load, naming the parameter, when SSM cannot be reached', () => {
+    const run = runBundle(bundles.get('list-products')!, [], { AWS_ENDPOINT_URL_SSM: 'http://127.0.0.1:9' });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(
+      'CURSOR_SIGNING_KEY_PARAMETER /catalog/test/cursor-signing-key could not be read',
+    );
   });
 
   it('would catch a constructor parameter without @inject: such a bundle fails to load', async () => {

@@ -55,7 +55,10 @@ beforeAll(async () => {
   handlers.set('create', buildCreateProductHandler(createProductPorts(env, quiet)));
   handlers.set('put', buildPutProductHandler(putProductPorts(env, quiet)));
   handlers.set('get', buildGetProductHandler(getProductPorts(env, quiet)));
-  handlers.set('list', buildListProductsHandler(listProductsPorts(env, quiet)));
+  // list-products signs its cursors with the environment's secret (read from SSM at init in Lambda, which
+  // is not a store call); here it is given directly.
+  const listEnv = { ...env, CURSOR_SIGNING_KEY: 'store-calls-cursor-signing-key-0123456789' };
+  handlers.set('list', buildListProductsHandler(listProductsPorts(listEnv, quiet)));
   handlers.set('delete', buildDeleteProductHandler(deleteProductPorts(env, quiet)));
 });
 

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { Clock, IdGenerator, IdempotencyStore, ProductRepository } from '@catalog/ports';
+import { ApiContract } from '@catalog/testkit/openapi';
 import {
   InMemoryIdempotencyStore,
   InMemoryProductRepository,
@@ -27,6 +28,12 @@ export interface EventOptions {
   /** An object is sent as JSON (with Content-Type: application/json unless headers say otherwise). */
   readonly body?: string | object;
   readonly base64?: boolean;
+  /**
+   * What stands before the resource path in `requestContext.path`: `/dev` (the default) for the stage
+   * invoke URL, `''` for a custom domain mapped without a base path, `/shop` for one with base path `shop`;
+   * null leaves `requestContext.path` out.
+   */
+  readonly pathPrefix?: string | null;
 }
 
 const splitValues = (values: Values | undefined) => {
@@ -66,7 +73,7 @@ export const apiEvent = (
   const headers = splitValues({ ...Object.fromEntries(defaults), ...given });
   const query = splitValues(options.query);
   const body = text === null ? null : options.base64 ? Buffer.from(text, 'utf8').toString('base64') : text;
-  return {
+  const event: APIGatewayProxyEvent = {
     resource,
     path,
     httpMethod: method,
@@ -82,7 +89,7 @@ export const apiEvent = (
       httpMethod: method,
       extendedRequestId: 'CtVbHFYmjoEFbYQ=',
       requestTime: '24/Nov/2026:04:36:04 +0000',
-      path: `/dev${path}`,
+      path: `${options.pathPrefix ?? '/dev'}${path}`,
       accountId: '123456789012',
       protocol: 'HTTP/1.1',
       stage: 'dev',
@@ -113,6 +120,9 @@ export const apiEvent = (
     body,
     isBase64Encoded: options.base64 === true,
   };
+  // Some callers (test doubles, older integrations) send no requestContext.path at all.
+  if (options.pathPrefix === null) delete (event.requestContext as { path?: string }).path;
+  return event;
 };
 
 export const lambdaContext = (functionName: string) => ({ awsRequestId: 'lambda-request-1', functionName });
@@ -124,6 +134,18 @@ export interface Invocation {
   readonly body: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   readonly raw: APIGatewayProxyResult;
 }
+
+// Every response a handler gives in these tests is checked against docs/api/openapi.yaml: status, headers
+// (each one the function sends must be declared) and body. A response the spec does not describe fails.
+const contract = await ApiContract.load();
+
+const OPERATION_IDS: Readonly<Record<string, string>> = {
+  'create-product': 'createProduct',
+  'put-product': 'putProduct',
+  'get-product': 'getProduct',
+  'list-products': 'listProducts',
+  'delete-product': 'deleteProduct',
+};
 
 /** The five routes on in-memory ports, with the log lines and EMF documents they write. */
 export const apiWorld = () => {
@@ -155,6 +177,12 @@ export const apiWorld = () => {
       const headers = Object.fromEntries(
         Object.entries(raw.headers ?? {}).map(([key, value]) => [key, String(value)]),
       );
+      contract.assert({
+        operationId: OPERATION_IDS[name] ?? name,
+        status: raw.statusCode,
+        headers,
+        body: raw.body,
+      });
       return {
         status: raw.statusCode,
         headers,

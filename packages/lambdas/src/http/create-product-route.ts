@@ -4,7 +4,7 @@ import { readJsonBody } from './json-body';
 import { readProductBody } from './product-body';
 import type { HttpRequest } from './request';
 import { idempotencyKeyOf } from './request-headers';
-import { productLocation, productResponse, type HttpResponse } from './response';
+import { memberLocation, productResponse, type HttpResponse } from './response';
 import type { Route, RouteContext } from './route';
 
 /** `POST /api/products` with an optional `Idempotency-Key`: 201 + Location + ETag; replays say so. */
@@ -30,7 +30,7 @@ export class CreateProductRoute implements Route {
           },
     );
     if (!replayed) metrics.add('ProductsCreated');
-    const location = { Location: productLocation(product) };
+    const location = { Location: memberLocation(request.requestPath, product) };
     return productResponse(
       201,
       product,

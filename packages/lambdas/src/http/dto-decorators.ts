@@ -19,6 +19,15 @@ const hasJsonType = (value: unknown, type: JsonType): boolean => {
   return typeof value === type;
 };
 
+// The fields each DTO class declares as its own, by class. validateBody refuses every other key before it
+// assigns anything: class-validator's whitelist looks a key's metadata up through the prototype chain, so
+// keys named like Object.prototype members (`hasOwnProperty`, `__defineGetter__`, `toString`) would pass it.
+const declaredFields = new WeakMap<object, Set<string>>();
+
+/** Whether `owner` declares `property` itself (with @JsonValue or @Nested). */
+export const declaresField = (owner: DtoClass, property: string): boolean =>
+  declaredFields.get(owner)?.has(property) === true;
+
 /**
  * A DTO property that must be present (unless optional) and of one JSON type. It is one class-validator
  * constraint rather than a stack of IsDefined / IsString / ValidateIf, so a valid body costs one check per
@@ -31,6 +40,9 @@ export const JsonValue =
     options: { readonly optional?: boolean; readonly message?: string } = {},
   ): PropertyDecorator =>
   (prototype, property) => {
+    const fields = declaredFields.get(prototype.constructor) ?? new Set<string>();
+    fields.add(String(property));
+    declaredFields.set(prototype.constructor, fields);
     registerDecorator({
       name: 'jsonValue',
       target: prototype.constructor,

@@ -4,7 +4,7 @@ import {
   type ValidationError as ConstraintFailure,
   type ValidatorOptions,
 } from 'class-validator';
-import { isJsonObject, nestedTypeOf, type DtoClass } from './dto-decorators';
+import { declaresField, isJsonObject, nestedTypeOf, type DtoClass } from './dto-decorators';
 
 const VALIDATOR_OPTIONS: ValidatorOptions = {
   whitelist: true,
@@ -14,20 +14,18 @@ const VALIDATOR_OPTIONS: ValidatorOptions = {
   validationError: { target: false, value: false },
 };
 
-// Keys that would reach the instance's prototype machinery (class-validator finds a DTO's decorators
-// through `constructor`): refused before anything is assigned.
-const REFUSED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
 // Messages for the constraints class-validator adds by itself (decorators in DTOs carry their own).
 const BUILT_IN_MESSAGES: Readonly<Record<string, string>> = {
-  whitelistValidation: 'is not allowed',
   nestedValidation: 'must be an object',
   unknownValue: 'must be an object',
 };
 
 /**
  * The DTO instance class-validator needs, holding the plain value's own fields, nested DTOs made
- * instances of their declared classes. Refused keys are reported in `refused` and never assigned.
+ * instances of their declared classes. A key the DTO class does not declare itself is reported in
+ * `refused` and never assigned: that covers `__proto__` and `constructor` (which would reach the
+ * instance's prototype machinery) and every name an object inherits (`hasOwnProperty`, `toString`, ...),
+ * which class-validator's own whitelist would find through the prototype chain and let pass.
  */
 const instantiate = <T extends object>(
   dto: DtoClass<T>,
@@ -38,7 +36,7 @@ const instantiate = <T extends object>(
   const instance = new dto() as Record<string, unknown>;
   for (const key of Object.keys(plain)) {
     const field = path === '' ? key : `${path}.${key}`;
-    if (REFUSED_KEYS.has(key)) {
+    if (!declaresField(dto, key)) {
       refused.push({ field, message: 'is not allowed' });
       continue;
     }

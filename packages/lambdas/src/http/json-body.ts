@@ -22,9 +22,49 @@ const isJsonContentType = (header: string | undefined): boolean => {
   });
 };
 
+// Node 22 has String.prototype.isWellFormed; the ES2023 lib does not declare it yet.
+const isWellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed();
+
+// U+FFFD in the body text is what a decoder leaves where bytes were not UTF-8: API Gateway hands a text body
+// to the function already decoded, so that is all that is left of them. Refusing it makes a deployed API
+// answer broken bytes as the handler answers them in a base64 body (docs/decisions/0009-edge-contract-and-cursor-secret.md).
+const REPLACEMENT_CHARACTER = '\uFFFD';
+
+const notUtf8 = () =>
+  new HttpEdgeError(
+    400,
+    'MALFORMED_JSON',
+    'The body is not valid UTF-8 (a literal U+FFFD counts as a decoding error: send it as \\ufffd).',
+  );
+
+/** The body's text: bytes must be UTF-8 (no overlong forms, no encoded surrogates), text well formed. */
+const bodyText = (body: string | Buffer): string => {
+  let text: string;
+  if (typeof body === 'string') {
+    text = body;
+  } else {
+    try {
+      text = utf8.decode(body);
+    } catch {
+      throw notUtf8();
+    }
+  }
+  if (!isWellFormed(text) || text.includes(REPLACEMENT_CHARACTER)) throw notUtf8();
+  return text;
+};
+
+/** Whether any string in a parsed JSON value, keys included, holds a lone surrogate (`"\ud800"`). */
+const hasLoneSurrogate = (value: unknown): boolean => {
+  if (typeof value === 'string') return !isWellFormed(value);
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
+  return Object.entries(value).some(([key, item]) => !isWellFormed(key) || hasLoneSurrogate(item));
+};
+
 /**
  * The request body as parsed JSON. Refuses, in this order: no body (400), a body over 16 KiB (413),
- * anything not declared as UTF-8 JSON (415), bytes that are not UTF-8 or not JSON (400).
+ * anything not declared as UTF-8 JSON (415), bytes that are not UTF-8 or not JSON, and strings (keys
+ * included) with a lone surrogate escape (400 malformed-json).
  */
 export const readJsonBody = (request: HttpRequest): unknown => {
   const { body } = request;
@@ -46,17 +86,19 @@ export const readJsonBody = (request: HttpRequest): unknown => {
       'The body must be JSON, sent with Content-Type: application/json (UTF-8).',
     );
   }
-  let text = body;
-  if (typeof text !== 'string') {
-    try {
-      text = utf8.decode(text);
-    } catch {
-      throw new HttpEdgeError(400, 'MALFORMED_JSON', 'The body is not valid UTF-8.');
-    }
-  }
+  const text = bodyText(body);
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    parsed = JSON.parse(text) as unknown;
   } catch {
     throw new HttpEdgeError(400, 'MALFORMED_JSON', 'The body is not valid JSON.');
   }
+  if (hasLoneSurrogate(parsed)) {
+    throw new HttpEdgeError(
+      400,
+      'MALFORMED_JSON',
+      'The body holds a string with a lone surrogate (such as \\ud800 without its pair); it is not valid Unicode.',
+    );
+  }
+  return parsed;
 };

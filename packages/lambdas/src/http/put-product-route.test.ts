@@ -19,7 +19,7 @@ describe('PUT /api/products/{id}', () => {
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ id: PRODUCT_ID, ...cup, version: 1 });
     expect(response.headers.ETag).toBe('"1"');
-    expect(response.headers.Location).toBe(`/api/products/${PRODUCT_ID}`);
+    expect(response.headers.Location).toBe(`/dev/api/products/${PRODUCT_ID}`);
     expect(world.metricLines).toEqual([expect.objectContaining({ ProductsCreated: 1 })]);
   });
 
@@ -96,9 +96,10 @@ describe('PUT /api/products/{id}', () => {
       put({}, { ...cup, id: PRODUCT_ID, price: { ...cup.price, tax: 1 } }),
     );
     expect(response.status).toBe(400);
+    // In the order the body holds them: `price` stays where `cup` put it, `id` comes after.
     expect(response.body.errors).toEqual([
-      { field: 'id', message: 'is not allowed' },
       { field: 'price.tax', message: 'is not allowed' },
+      { field: 'id', message: 'is not allowed' },
     ]);
   });
 

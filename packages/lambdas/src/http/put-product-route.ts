@@ -5,7 +5,7 @@ import { ifMatchOf, ifNoneMatchStarOf } from './conditional';
 import { readJsonBody } from './json-body';
 import { readProductBody } from './product-body';
 import type { HttpRequest } from './request';
-import { productLocation, productResponse, type HttpResponse } from './response';
+import { productResponse, type HttpResponse } from './response';
 import type { Route, RouteContext } from './route';
 
 /** `PUT /api/products/{id}`: create (201) or replace (200), honouring If-Match and If-None-Match: *. */
@@ -29,7 +29,8 @@ export class PutProductRoute implements Route {
     });
     if (created) {
       metrics.add('ProductsCreated');
-      return productResponse(201, product, { Location: productLocation(product) });
+      // The client named the product's URL itself: the path it used is where the product now is.
+      return productResponse(201, product, { Location: request.requestPath });
     }
     if (changed) metrics.add('ProductsUpdated');
     return productResponse(200, product);

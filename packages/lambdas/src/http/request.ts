@@ -9,6 +9,12 @@ type Values = ReadonlyMap<string, readonly string[]>;
 export interface HttpRequest {
   readonly method: string;
   readonly path: string;
+  /**
+   * The path the client asked for, as API Gateway saw it: with the stage on an invoke URL
+   * (`/dev/api/products`), with the base path on a custom domain (`/shop/api/products`). Locations are
+   * built from it, so they work where the client is.
+   */
+  readonly requestPath: string;
   /** The API Gateway resource template, e.g. `/api/products/{id}`. */
   readonly resource: string;
   readonly headers: Values;
@@ -73,14 +79,24 @@ const decodeBody = (event: APIGatewayProxyEvent): string | Buffer | undefined =>
   return event.isBase64Encoded ? Buffer.from(body, 'base64') : body;
 };
 
+// Echoed in Location: only a path of visible ASCII characters is used, else the resource path.
+const HEADER_SAFE_PATH = /^\/[\x21-\x7e]*$/;
+
+const requestPathOf = (event: APIGatewayProxyEvent, path: string): string => {
+  const given: unknown = (event.requestContext as { path?: unknown } | null | undefined)?.path;
+  return typeof given === 'string' && HEADER_SAFE_PATH.test(given) ? given : path;
+};
+
 export const toHttpRequest = (event: APIGatewayProxyEvent): HttpRequest => {
   const pathParameters: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [name, value] of Object.entries(event.pathParameters ?? {})) {
     if (typeof value === 'string') pathParameters[name] = value;
   }
+  const path = typeof event.path === 'string' ? event.path : '';
   return {
     method: typeof event.httpMethod === 'string' ? event.httpMethod : '',
-    path: typeof event.path === 'string' ? event.path : '',
+    path,
+    requestPath: requestPathOf(event, path),
     resource: typeof event.resource === 'string' ? event.resource : '',
     headers: merge(event.headers, event.multiValueHeaders, true),
     query: merge(event.queryStringParameters, event.multiValueQueryStringParameters, false),

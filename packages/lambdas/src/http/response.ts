@@ -20,7 +20,9 @@ export const productJson = (product: Product): Record<string, unknown> => ({
   updatedAt: product.updatedAt,
 });
 
-export const productLocation = (product: Product): string => `/api/products/${product.id}`;
+/** Where a product created through `collectionPath` (the path the client posted to) can be read. */
+export const memberLocation = (collectionPath: string, product: Product): string =>
+  `${collectionPath.replace(/\/+$/, '')}/${product.id}`;
 
 /** A product with its ETag; `extra` adds headers such as Location. */
 export const productResponse = (

@@ -1,3 +1,4 @@
+import { ApiContract } from '@catalog/testkit/openapi';
 import { inject } from 'vitest';
 import { LocalEventObserver, QueueEventObserver, type EventObserver } from './observed-events';
 
@@ -49,6 +50,28 @@ export const e2eTarget = (): E2eTarget => {
   };
 };
 
+// Every answer of an operation the spec describes is checked against docs/api/openapi.yaml (status,
+// headers, body); transport headers (Date, Connection, x-amzn-*, ...) are allowed besides.
+const contract = await ApiContract.load();
+
+const COLLECTION = /^\/api\/products\/?$/;
+const ITEM = /^\/api\/products\/[^/]+$/;
+const OPERATIONS: Readonly<Record<string, readonly [RegExp, string][]>> = {
+  POST: [[COLLECTION, 'createProduct']],
+  GET: [
+    [COLLECTION, 'listProducts'],
+    [ITEM, 'getProduct'],
+  ],
+  PUT: [[ITEM, 'putProduct']],
+  DELETE: [[ITEM, 'deleteProduct']],
+};
+
+/** The spec's operation for a request, or undefined for a route the API does not have. */
+export const operationOf = (method: string, path: string): string | undefined => {
+  const pathname = path.split('?')[0] ?? '';
+  return OPERATIONS[method.toUpperCase()]?.find(([pattern]) => pattern.test(pathname))?.[1];
+};
+
 export interface ApiResponse {
   readonly status: number;
   readonly headers: Headers;
@@ -63,8 +86,11 @@ export const apiClient =
     path: string,
     init: { body?: unknown; headers?: Record<string, string>; anonymous?: boolean } = {},
   ): Promise<ApiResponse> => {
+    // Strings and bytes are sent as they are (bytes need not be UTF-8), anything else as JSON.
     const raw =
-      init.body === undefined || typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+      init.body === undefined || typeof init.body === 'string' || init.body instanceof Uint8Array
+        ? init.body
+        : JSON.stringify(init.body);
     const response = await fetch(`${target.baseUrl}${path}`, {
       method,
       headers: {
@@ -75,6 +101,13 @@ export const apiClient =
       ...(raw === undefined ? {} : { body: raw }),
     });
     const text = await response.text();
+    const operationId = operationOf(method, path);
+    if (operationId !== undefined) {
+      contract.assert(
+        { operationId, status: response.status, headers: Object.fromEntries(response.headers), body: text },
+        'http',
+      );
+    }
     return {
       status: response.status,
       headers: response.headers,

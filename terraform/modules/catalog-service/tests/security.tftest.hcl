@@ -178,6 +178,15 @@ run "function_roles_are_least_privilege_without_wildcards" {
           Resource  = [module.kms.key_arn]
           Condition = { StringEquals = { "kms:ViaService" = ["dynamodb.eu-west-1.amazonaws.com"], "kms:EncryptionContext:aws:dynamodb:tableName" = ["catalog-staging-products"] } }
         },
+        # The cursor signing secret (cursor_secret.tftest.hcl tests these two in detail).
+        { Sid = "ReadCursorSigningKey", Effect = "Allow", Action = ["ssm:GetParameter"], Resource = ["arn:aws:ssm:eu-west-1:123456789012:parameter/catalog/mock/cursor-signing-key"] },
+        {
+          Sid       = "DecryptCursorSigningKey"
+          Effect    = "Allow"
+          Action    = ["kms:Decrypt"]
+          Resource  = [module.kms.key_arn]
+          Condition = { StringEquals = { "kms:ViaService" = ["ssm.eu-west-1.amazonaws.com"], "kms:EncryptionContext:PARAMETER_ARN" = ["arn:aws:ssm:eu-west-1:123456789012:parameter/catalog/mock/cursor-signing-key"] } }
+        },
       ]
       delete-product = [
         { Sid = "DeleteProducts", Effect = "Allow", Action = ["dynamodb:UpdateItem"], Resource = ["arn:aws:dynamodb:eu-west-1:123456789012:table/products"] },

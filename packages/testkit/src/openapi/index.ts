@@ -1,0 +1,1 @@
+export { ApiContract, type ContractMode, type ObservedResponse } from './api-contract';
