@@ -17,6 +17,47 @@ const cstring = (buffer: Buffer, from: number): [string, number] => {
   return [buffer.toString('utf8', from, end), end + 1];
 };
 
+// 80877103: SSLRequest, answered by one byte before the real start-up message.
+const SSL_REQUEST = 80877103;
+
+/** Reads one connection's frontend messages and reports each round trip it completes. */
+class FrontendReader {
+  private pending = Buffer.alloc(0);
+  private started = false;
+  private parsed: string[] = [];
+
+  constructor(private readonly onTrip: (sql: string) => void) {}
+
+  feed(chunk: Buffer): void {
+    this.pending = Buffer.concat([this.pending, chunk]);
+    for (let message = this.next(); message !== undefined; message = this.next()) {
+      if (this.started) this.take(message);
+      else this.started = message.readInt32BE(4) !== SSL_REQUEST;
+    }
+  }
+
+  // The start-up message (and an SSLRequest) has no type byte: a length, then the rest.
+  private next(): Buffer | undefined {
+    const typeBytes = this.started ? 1 : 0;
+    if (this.pending.length < 4 + typeBytes) return undefined;
+    const length = this.pending.readInt32BE(typeBytes) + typeBytes;
+    if (this.pending.length < length) return undefined;
+    const message = this.pending.subarray(0, length);
+    this.pending = this.pending.subarray(length);
+    return message;
+  }
+
+  private take(message: Buffer): void {
+    const type = String.fromCharCode(message[0]!);
+    if (type === 'Q') this.onTrip(cstring(message, 5)[0]);
+    if (type === 'P') this.parsed.push(cstring(message, cstring(message, 5)[1])[0]);
+    if (type === 'S') {
+      this.onTrip(this.parsed.join('; '));
+      this.parsed = [];
+    }
+  }
+}
+
 /**
  * A TCP proxy in front of PostgreSQL that reads the frontend protocol of every connection and records each
  * round trip a client makes: a simple Query message, or an extended-protocol exchange ended by Sync (what
@@ -30,33 +71,8 @@ export const startCountingPostgresProxy = async (target: {
   let trips: string[] = [];
   const sockets = new Set<Socket>();
   const watch = (client: Socket) => {
-    let pending = Buffer.alloc(0);
-    let started = false;
-    let parsed: string[] = [];
-    client.on('data', (chunk: Buffer) => {
-      pending = Buffer.concat([pending, chunk]);
-      for (;;) {
-        // The start-up message (and an SSLRequest) has no type byte: a length, then the rest.
-        const header = started ? 5 : 4;
-        if (pending.length < header) return;
-        const length = pending.readInt32BE(started ? 1 : 0) + (started ? 1 : 0);
-        if (pending.length < length) return;
-        const message = pending.subarray(0, length);
-        pending = pending.subarray(length);
-        if (!started) {
-          // 80877103: SSLRequest, answered by one byte before the real start-up message.
-          started = message.readInt32BE(4) !== 80877103;
-          continue;
-        }
-        const type = String.fromCharCode(message[0]!);
-        if (type === 'Q') trips.push(cstring(message, 5)[0]);
-        if (type === 'P') parsed.push(cstring(message, cstring(message, 5)[1])[0]);
-        if (type === 'S') {
-          trips.push(parsed.join('; '));
-          parsed = [];
-        }
-      }
-    });
+    const reader = new FrontendReader((trip) => trips.push(trip));
+    client.on('data', (chunk: Buffer) => reader.feed(chunk));
   };
   const server = createServer((client) => {
     const upstream = connect(target.port, target.host);
