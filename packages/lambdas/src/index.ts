@@ -82,3 +82,34 @@ export {
   type EventBridgeConfig,
   type EventBridgeModuleOptions,
 } from './bindings/eventbridge';
+
+// Outbox relay (PostgreSQL persistence): the relay-product-outbox handler on top of a container binding
+// PostgreSQL, ProductEventPublisher and observability, its composition root and the PostgreSQL bindings.
+export {
+  createOutboxRelay,
+  outboxRelayModule,
+  readRelayProductOutboxConfig,
+  relayProductOutboxPorts,
+  type RelayProductOutboxConfig,
+  type RelayProductOutboxOptions,
+} from './relay/relay-product-outbox-root';
+export { OutboxRelay, RelayLimits, type RelayPassResult } from './relay/outbox-relay';
+export {
+  OutboxRelayHandler,
+  RelaySchedule,
+  type RelayHandler,
+  type RelayInvocationResult,
+} from './relay/relay-handler';
+export { outboxSourceId, toOutboxChangeRecord } from './relay/outbox-records';
+export { postgresClientModule, postgresIdempotencyModule, postgresProductsModule } from './bindings/postgres';
+export { selectPersistence, type Persistence, type PersistencePorts } from './bindings/persistence';
+export {
+  PERSISTENCE_KINDS,
+  readPersistence,
+  readPostgresApiConfig,
+  readPostgresConnection,
+  readPostgresCreateProductConfig,
+  type PersistenceKind,
+  type PostgresApiConfig,
+  type PostgresCreateProductConfig,
+} from './config/postgres';

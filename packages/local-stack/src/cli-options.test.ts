@@ -26,7 +26,23 @@ describe(parseCliOptions, () => {
     expect(parseCliOptions(['--memory'], root)).toMatchObject({ dataDir: undefined, backend: 'memory' });
   });
 
+  it('runs on PostgreSQL with --persistence postgres, its cluster in .local/postgres unless told otherwise', () => {
+    expect(parseCliOptions(['--persistence', 'postgres'], root)).toMatchObject({
+      backend: 'postgres',
+      postgresDataDir: '/repo/.local/postgres',
+    });
+    expect(
+      parseCliOptions(['--persistence', 'postgres', '--postgres-data-dir', 'pg'], root).postgresDataDir,
+    ).toBe('/repo/pg');
+    expect(
+      parseCliOptions(['--persistence', 'postgres', '--in-memory'], root).postgresDataDir,
+    ).toBeUndefined();
+    expect(parseCliOptions([], root).postgresDataDir).toBeUndefined();
+  });
+
   it.each([
+    [['--persistence', 'aurora'], /--persistence must be dynamodb or postgres/],
+    [['--persistence', 'postgres', '--memory'], /--memory .* --persistence postgres/],
     [['--port', 'abc'], /--port/],
     [['--port', '70000'], /--port/],
     [['--stage', 'a/b'], /--stage/],

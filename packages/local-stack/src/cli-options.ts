@@ -14,6 +14,9 @@ export const USAGE = `Usage: pnpm start [options]     (npm start -- [options] wi
                       (default .local/data; relative paths are taken from the repository root)
   --in-memory         keep nothing on disk (DynamoDB Local in memory, fresh signing key)
   --memory            in-memory adapters instead of DynamoDB Local (keeps nothing on disk)
+  --persistence <p>   dynamodb (default) | postgres: PostgreSQL with the outbox relay instead of DynamoDB
+  --postgres-data-dir <dir>  PostgreSQL's cluster (default .local/postgres, from the repository root;
+                      --in-memory: a throwaway cluster)
   --scope <scope>     scope a token needs, repeatable (default ${DEFAULT_SCOPES.join(', ')})
   --log-level <l>     debug | info | warn | error (default info)
   --quiet             no function log lines on stdout
@@ -36,6 +39,8 @@ export interface CliOptions {
   readonly backend: PersistenceChoice;
   /** Absolute, or undefined to keep nothing on disk. */
   readonly dataDir: string | undefined;
+  /** PostgreSQL's cluster folder, absolute; undefined for a throwaway one (or when not on PostgreSQL). */
+  readonly postgresDataDir: string | undefined;
   readonly requiredScopes: readonly string[];
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   readonly quiet: boolean;
@@ -53,6 +58,29 @@ const portOf = (name: string, raw: string): number => {
   return value;
 };
 
+const backendOf = (memory: boolean, persistence: 'dynamodb' | 'postgres'): PersistenceChoice => {
+  if (memory) return 'memory';
+  return persistence === 'postgres' ? 'postgres' : 'auto';
+};
+
+const persistenceOf = (persistence: string, memory: boolean): 'dynamodb' | 'postgres' => {
+  if (persistence !== 'dynamodb' && persistence !== 'postgres')
+    throw new UsageError(`--persistence must be dynamodb or postgres (got "${persistence}")`);
+  if (persistence === 'postgres' && memory)
+    throw new UsageError(
+      '--memory replaces the store with in-memory adapters: it cannot go with --persistence postgres',
+    );
+  return persistence;
+};
+
+/** PostgreSQL's cluster folder: none (a throwaway cluster) when not on PostgreSQL or keeping nothing. */
+const postgresDataDirOf = (
+  persistence: 'dynamodb' | 'postgres',
+  keepNothing: boolean,
+  folder: string,
+  root: string,
+): string | undefined => (persistence === 'postgres' && !keepNothing ? resolve(root, folder) : undefined);
+
 export const parseCliOptions = (args: readonly string[], root = repositoryRoot()): CliOptions => {
   let values;
   try {
@@ -69,6 +97,8 @@ export const parseCliOptions = (args: readonly string[], root = repositoryRoot()
         'data-dir': { type: 'string', default: '.local/data' },
         'in-memory': { type: 'boolean', default: false },
         memory: { type: 'boolean', default: false },
+        persistence: { type: 'string', default: 'dynamodb' },
+        'postgres-data-dir': { type: 'string', default: '.local/postgres' },
         scope: { type: 'string', multiple: true },
         'log-level': { type: 'string', default: 'info' },
         quiet: { type: 'boolean', default: false },
@@ -88,6 +118,7 @@ export const parseCliOptions = (args: readonly string[], root = repositoryRoot()
     if (!/^[\x21\x23-\x5b\x5d-\x7e]+$/.test(scope))
       throw new UsageError(`--scope must be one scope name (got "${scope}")`);
   }
+  const persistence = persistenceOf(values.persistence, values.memory);
   const keepNothing = values['in-memory'] || values.memory;
   return {
     help: values.help,
@@ -95,8 +126,9 @@ export const parseCliOptions = (args: readonly string[], root = repositoryRoot()
     eventsPort: portOf('events-port', values['events-port']),
     host: values.host,
     stage: values.stage,
-    backend: values.memory ? 'memory' : 'auto',
+    backend: backendOf(values.memory, persistence),
     dataDir: keepNothing ? undefined : resolve(root, values['data-dir']),
+    postgresDataDir: postgresDataDirOf(persistence, keepNothing, values['postgres-data-dir'], root),
     requiredScopes: scopes,
     logLevel: logLevel as CliOptions['logLevel'],
     quiet: values.quiet,

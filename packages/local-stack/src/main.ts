@@ -74,6 +74,7 @@ try {
     stage: options.stage,
     backend: options.backend,
     dataDir: options.dataDir,
+    postgresDataDir: options.postgresDataDir,
     requiredScopes: options.requiredScopes,
     logLevel: options.logLevel,
     logStream: options.quiet ? quiet : process.stdout,

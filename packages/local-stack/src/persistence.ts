@@ -21,12 +21,13 @@ import { startDynamoDbLocal } from '@catalog/testkit/dynamodb';
 import { Container } from 'inversify';
 import { ensureTables, streamsClient } from './dynamodb-backend';
 import { MemoryStreamFeeder, memoryPortsModule, memoryStores } from './memory-backend';
+import { startPostgres } from './postgres-backend';
 import type { ApiHandlers } from './routes';
 import { FileCheckpointStore } from './state/checkpoint-file';
 import { StreamPoller, type StreamHandler } from './stream-poller';
 
-/** Where products live: DynamoDB Local (data on disk or in memory) or the in-memory adapters. */
-export type PersistenceChoice = 'auto' | 'dynamodb' | 'memory';
+/** Where products live: DynamoDB Local (data on disk or in memory), PostgreSQL, or the in-memory adapters. */
+export type PersistenceChoice = 'auto' | 'dynamodb' | 'memory' | 'postgres';
 
 export interface PersistenceContext {
   /** The functions' environment, as Terraform sets it; persistence adds its own variables. */
@@ -36,11 +37,15 @@ export interface PersistenceContext {
   readonly publish: StreamHandler;
   /** Absolute; undefined keeps nothing on disk. */
   readonly dataDir: string | undefined;
+  /** PostgreSQL's cluster folder (absolute); undefined: a throwaway cluster. */
+  readonly postgresDataDir?: string | undefined;
+  /** The outbox relay's poll interval; the deployed default when undefined. */
+  readonly relayPollIntervalMs?: number | undefined;
   readonly say: (line: string) => void;
 }
 
 export interface Persistence {
-  readonly kind: 'dynamodb' | 'memory';
+  readonly kind: 'dynamodb' | 'memory' | 'postgres';
   readonly handlers: ApiHandlers;
   /** One line for the start banner. */
   readonly storage: string;
@@ -50,6 +55,12 @@ export interface Persistence {
     readonly via: string;
     readonly startupMs: number;
     readonly pid?: number;
+  };
+  readonly postgres?: {
+    readonly url: string;
+    readonly via: string;
+    readonly version: string;
+    readonly startupMs: number;
   };
   stop(): Promise<void>;
 }
@@ -151,6 +162,7 @@ export const startPersistence = async (
   context: PersistenceContext,
 ): Promise<Persistence> => {
   if (choice === 'memory') return startMemory(context);
+  if (choice === 'postgres') return startPostgres(context);
   try {
     return await startDynamoDb(context);
   } catch (error) {

@@ -19,8 +19,15 @@ export interface LocalStackOptions {
   readonly host?: string;
   /** The stage prefix of every API path (`/<stage>/api/products`), as in a deployed invoke URL. */
   readonly stage?: string;
-  /** `dynamodb`: DynamoDB Local (Docker or Java); `memory`: in-memory adapters; `auto`: DynamoDB, else memory. */
+  /**
+   * `dynamodb`: DynamoDB Local (Docker or Java); `memory`: in-memory adapters; `auto`: DynamoDB, else memory;
+   * `postgres`: PostgreSQL with the outbox relay.
+   */
   readonly backend?: PersistenceChoice;
+  /** PostgreSQL's cluster folder (absolute); undefined: a throwaway cluster. */
+  readonly postgresDataDir?: string | undefined;
+  /** How often the relay looks for due outbox rows when it found none (default 100 ms, as deployed). */
+  readonly relayPollIntervalMs?: number;
   /**
    * An absolute folder for everything the stack keeps: DynamoDB Local's files, the stream checkpoint, the
    * published events and the token signing key. Undefined keeps nothing on disk.
@@ -42,10 +49,11 @@ export interface LocalStack {
   readonly apiUrl: string;
   readonly eventsUrl: string;
   readonly stage: string;
-  readonly backend: 'dynamodb' | 'memory';
+  readonly backend: 'dynamodb' | 'memory' | 'postgres';
   readonly storage: string;
   readonly stream: string;
   readonly dynamoDb?: Persistence['dynamoDb'];
+  readonly postgres?: Persistence['postgres'];
   readonly bus: LocalEventBridge;
   readonly authorizer: LocalAuthorizer;
   stop(): Promise<void>;
@@ -123,6 +131,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       observability,
       publish,
       dataDir,
+      postgresDataDir: options.postgresDataDir,
+      relayPollIntervalMs: options.relayPollIntervalMs,
       say,
     });
     stops.push(() => persistence.stop());
@@ -154,6 +164,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       storage: persistence.storage,
       stream: persistence.stream,
       ...(persistence.dynamoDb ? { dynamoDb: persistence.dynamoDb } : {}),
+      ...(persistence.postgres ? { postgres: persistence.postgres } : {}),
       bus,
       authorizer,
       stop,

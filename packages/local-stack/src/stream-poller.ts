@@ -115,7 +115,11 @@ export class StreamPoller {
         new GetRecordsCommand({ ShardIterator: iterator, Limit: this.options.batchSize ?? 100 }),
       );
     } catch (error) {
-      if (!(error instanceof ExpiredIteratorException)) throw error;
+      // An iterator DynamoDB Local no longer serves (expired, or past what it trimmed; the latter happens on
+      // a busy machine): a fresh one from the checkpoint, or the poller would retry the dead one forever.
+      if (!(error instanceof ExpiredIteratorException) && !(error instanceof TrimmedDataAccessException)) {
+        throw error;
+      }
       this.iterators.set(shardId, await this.resume(shardId));
       return 0;
     }

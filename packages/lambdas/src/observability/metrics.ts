@@ -7,7 +7,11 @@ export type MetricName =
   | 'ValidationFailures'
   | 'RecordsIn'
   | 'EventsPublished'
-  | 'EventsFailed';
+  | 'EventsFailed'
+  | 'OutboxBacklog'
+  | 'OutboxOldestAge'
+  | 'OutboxParked'
+  | 'OutboxRowsParked';
 
 /**
  * Business metrics in CloudWatch Embedded Metric Format: values accumulate during an invocation and

@@ -9,8 +9,9 @@ import { startLocalStack } from '../stack';
  * Starts the local stack for the E2E suite unless `E2E_BASE_URL` points at a deployed API. It runs as
  * `pnpm start` does by default: DynamoDB Local with its data, the stream checkpoint, the events and the
  * signing key on disk (a fresh temporary data dir), so the real table stream drives the events.
- * `E2E_LOCAL_BACKEND=memory` or `auto` relaxes that. The functions' logs go to
- * .local/logs/e2e-local-stack.log.
+ * `E2E_LOCAL_BACKEND=memory` or `auto` relaxes that. `E2E_PERSISTENCE=postgres` runs it on a throwaway
+ * PostgreSQL cluster with the outbox relay instead (`pnpm test` runs the suite once per persistence). The
+ * functions' logs go to .local/logs/e2e-local-stack[-postgres].log.
  */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   if (process.env.E2E_BASE_URL) {
@@ -19,8 +20,13 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   }
   const logDir = join(project.config.root, '.local', 'logs');
   mkdirSync(logDir, { recursive: true });
-  const logStream = createWriteStream(join(logDir, 'e2e-local-stack.log'));
-  const backend = (process.env.E2E_LOCAL_BACKEND ?? 'dynamodb') as 'dynamodb' | 'memory' | 'auto';
+  const postgres = process.env.E2E_PERSISTENCE === 'postgres';
+  const logStream = createWriteStream(
+    join(logDir, postgres ? 'e2e-local-stack-postgres.log' : 'e2e-local-stack.log'),
+  );
+  const backend = postgres
+    ? 'postgres'
+    : ((process.env.E2E_LOCAL_BACKEND ?? 'dynamodb') as 'dynamodb' | 'memory' | 'auto');
   const dataDir = mkdtempSync(join(tmpdir(), 'catalog-e2e-data-'));
   const stack = await startLocalStack({
     port: 0,

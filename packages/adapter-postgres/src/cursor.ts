@@ -1,0 +1,71 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { InvalidCursorError, ProductId } from '@catalog/domain';
+import type { CursorSigningKey } from './tokens';
+
+// A cursor is `<payload>.<signature>`: the payload is the base64url JSON of the keyset position (the last id
+// of the page; the next page starts after it), the signature an HMAC-SHA256 of the payload text. Clients cannot read anything
+// useful from it, and any edit, truncation or cursor signed with another key fails verification.
+const FORMAT_VERSION = 1;
+// Binds signatures to this use, should the same secret ever sign something else.
+const CONTEXT = 'catalog.products.list-cursor.postgres';
+const MIN_KEY_BYTES = 16;
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+export interface KeysetPosition {
+  readonly id: ProductId;
+}
+
+export class CursorCodec {
+  private readonly key: Buffer;
+
+  constructor(key: CursorSigningKey) {
+    this.key = typeof key === 'string' ? Buffer.from(key, 'utf8') : Buffer.from(key);
+    if (this.key.length < MIN_KEY_BYTES) {
+      throw new RangeError(`The cursor signing key must be at least ${MIN_KEY_BYTES} bytes long`);
+    }
+  }
+
+  encode(position: KeysetPosition): string {
+    const payload = Buffer.from(JSON.stringify({ v: FORMAT_VERSION, k: { id: position.id } })).toString(
+      'base64url',
+    );
+    return `${payload}.${this.sign(payload)}`;
+  }
+
+  /** The position a cursor stands for; InvalidCursorError unless this codec issued it unchanged. */
+  decode(cursor: string): KeysetPosition {
+    const parts = cursor.split('.');
+    const [payload, signature] = parts;
+    if (
+      parts.length !== 2 ||
+      payload === undefined ||
+      signature === undefined ||
+      !BASE64URL.test(payload) ||
+      !this.verify(payload, signature)
+    ) {
+      throw new InvalidCursorError();
+    }
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    } catch (error) {
+      throw new InvalidCursorError({ cause: error });
+    }
+    // A valid signature over an unexpected shape means an older or newer format: still not usable here.
+    const { v, k } = (decoded ?? {}) as { v?: unknown; k?: { id?: unknown } };
+    const id = k?.id;
+    if (v !== FORMAT_VERSION || !ProductId.isValid(id)) throw new InvalidCursorError();
+    return { id: ProductId.parse(id) };
+  }
+
+  private sign(payload: string): string {
+    return createHmac('sha256', this.key).update(`${CONTEXT}\n${payload}`).digest('base64url');
+  }
+
+  // Compares the text, not the decoded bytes, so a non-canonical base64url spelling is rejected too.
+  private verify(payload: string, signature: string): boolean {
+    const expected = Buffer.from(this.sign(payload));
+    const given = Buffer.from(signature);
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  }
+}
