@@ -158,6 +158,34 @@ resource "aws_cloudwatch_metric_alarm" "outbox_oldest_age" {
   tags = var.tags
 }
 
+# A row the relay gave up on is parked (kept, never dropped) and its product's later changes go on
+# (ADR 0013): that change stays unpublished until an operator requeues it. The relay reports the
+# parked rows once a minute; silence is the oldest-age alarm's to catch.
+resource "aws_cloudwatch_metric_alarm" "outbox_parked" {
+  count = var.event_publisher.kind == "outbox" ? 1 : 0
+
+  alarm_name        = "${var.name}-outbox-parked"
+  alarm_description = "${var.event_publisher.function_name} parked outbox rows it could not publish (OutboxParked > 0): their changes wait for an operator. ${local.runbook}"
+
+  namespace   = var.metrics_namespace
+  metric_name = "OutboxParked"
+  dimensions = {
+    service = var.service_name
+  }
+  statistic = "Maximum"
+
+  period              = 60
+  evaluation_periods  = 1
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 0
+  treat_missing_data  = "notBreaching"
+
+  alarm_actions = local.alarm_actions
+  ok_actions    = local.alarm_actions
+
+  tags = var.tags
+}
+
 resource "aws_cloudwatch_metric_alarm" "dlq_depth" {
   for_each = var.dead_letter_queue_names
 

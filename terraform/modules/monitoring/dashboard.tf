@@ -111,7 +111,7 @@ locals {
             title = "Alarms"
             alarms = concat(
               [aws_cloudwatch_metric_alarm.api_5xx_rate.arn, aws_cloudwatch_metric_alarm.api_p99_latency.arn],
-              [for a in concat(aws_cloudwatch_metric_alarm.iterator_age, aws_cloudwatch_metric_alarm.outbox_oldest_age) : a.arn],
+              [for a in concat(aws_cloudwatch_metric_alarm.iterator_age, aws_cloudwatch_metric_alarm.outbox_oldest_age, aws_cloudwatch_metric_alarm.outbox_parked) : a.arn],
               [aws_cloudwatch_metric_alarm.failed_put_events.arn],
               [for a in values(aws_cloudwatch_metric_alarm.dlq_depth) : a.arn],
               [for a in values(aws_cloudwatch_metric_alarm.lambda_errors) : a.arn],

@@ -15,6 +15,7 @@ output "alarm_arns" {
       [aws_cloudwatch_metric_alarm.api_5xx_rate, aws_cloudwatch_metric_alarm.api_p99_latency],
       aws_cloudwatch_metric_alarm.iterator_age,
       aws_cloudwatch_metric_alarm.outbox_oldest_age,
+      aws_cloudwatch_metric_alarm.outbox_parked,
       [aws_cloudwatch_metric_alarm.failed_put_events],
       values(aws_cloudwatch_metric_alarm.dlq_depth),
       values(aws_cloudwatch_metric_alarm.lambda_errors),

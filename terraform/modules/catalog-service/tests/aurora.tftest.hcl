@@ -360,9 +360,10 @@ run "aurora_deploys_a_private_encrypted_database_the_relay_and_least_privilege_f
       module.monitoring.dead_letter_queue_alarms["relay-dlq"].queue_name == "catalog-staging-relay-product-outbox-dlq" &&
       contains(keys(module.monitoring.alarm_arns), "catalog-staging-relay-product-outbox-errors") &&
       contains(keys(module.monitoring.alarm_arns), "catalog-staging-failed-put-events") &&
+      contains(keys(module.monitoring.alarm_arns), "catalog-staging-outbox-parked") &&
       !contains(keys(module.monitoring.alarm_arns), "catalog-staging-stream-iterator-age")
     )
-    error_message = "The relay alarms on its errors, on failed PutEvents, on its dead-letter queue and on the age of the oldest unpublished change (a silent relay included)."
+    error_message = "The relay alarms on its errors, on failed PutEvents, on its dead-letter queue, on parked rows and on the age of the oldest unpublished change (a silent relay included)."
   }
 
   assert {

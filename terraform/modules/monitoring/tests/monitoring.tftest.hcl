@@ -66,7 +66,7 @@ run "alarms_cover_the_api_functions_stream_dlq_and_publishing" {
   }
 
   assert {
-    condition     = aws_cloudwatch_metric_alarm.iterator_age[0].metric_name == "IteratorAge" && aws_cloudwatch_metric_alarm.iterator_age[0].dimensions.FunctionName == "catalog-test-publish-product-events" && length(aws_cloudwatch_metric_alarm.outbox_oldest_age) == 0
+    condition     = aws_cloudwatch_metric_alarm.iterator_age[0].metric_name == "IteratorAge" && aws_cloudwatch_metric_alarm.iterator_age[0].dimensions.FunctionName == "catalog-test-publish-product-events" && length(aws_cloudwatch_metric_alarm.outbox_oldest_age) == 0 && length(aws_cloudwatch_metric_alarm.outbox_parked) == 0
     error_message = "The iterator age alarm must watch the stream function (and no outbox alarm exists on the stream path)."
   }
 
@@ -199,6 +199,22 @@ run "the_outbox_relay_alarms_on_the_oldest_unpublished_change" {
   assert {
     condition     = length(aws_cloudwatch_metric_alarm.iterator_age) == 0 && keys(aws_cloudwatch_metric_alarm.lambda_errors) == ["create-product", "relay-product-outbox"]
     error_message = "No stream alarm without a stream; the relay's errors alarm like every function's."
+  }
+
+  assert {
+    condition = (
+      length(aws_cloudwatch_metric_alarm.outbox_parked) == 1 &&
+      aws_cloudwatch_metric_alarm.outbox_parked[0].alarm_name == "catalog-test-outbox-parked" &&
+      aws_cloudwatch_metric_alarm.outbox_parked[0].namespace == "Catalog" &&
+      aws_cloudwatch_metric_alarm.outbox_parked[0].metric_name == "OutboxParked" &&
+      aws_cloudwatch_metric_alarm.outbox_parked[0].dimensions == tomap({ service = "catalog-test" }) &&
+      aws_cloudwatch_metric_alarm.outbox_parked[0].statistic == "Maximum" &&
+      aws_cloudwatch_metric_alarm.outbox_parked[0].comparison_operator == "GreaterThanThreshold" &&
+      aws_cloudwatch_metric_alarm.outbox_parked[0].threshold == 0 &&
+      aws_cloudwatch_metric_alarm.outbox_parked[0].treat_missing_data == "notBreaching" &&
+      contains(keys(output.alarm_arns), "catalog-test-outbox-parked")
+    )
+    error_message = "A parked outbox row (OutboxParked > 0, the relay's gauge) must alarm."
   }
 
   assert {
