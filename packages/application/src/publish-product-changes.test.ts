@@ -75,6 +75,12 @@ describe(PublishProductChanges, () => {
     ]);
     const versions = publisher.delivered.map((event) => event.metadata.productVersion);
     expect(versions).toEqual([1, 2, 3]);
+    // Only an update names changed fields; the other events carry no such key at all.
+    expect(publisher.delivered.map((event) => Object.keys(event.data))).toEqual([
+      ['product'],
+      ['product', 'changedFields'],
+      ['product'],
+    ]);
   });
 
   it('skips a record that concerns no product', async () => {
