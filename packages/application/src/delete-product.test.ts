@@ -71,9 +71,13 @@ describe(DeleteProduct, () => {
   describe('what a failed precondition says', () => {
     it('names the version the product is at, and keeps the conflict as the cause', async () => {
       const { deleteProduct, product } = setup();
-      const error = await deleteProduct.execute({ id: product.id, ifMatch: 2 }, context).catch((e: unknown) => e);
+      const error = await deleteProduct
+        .execute({ id: product.id, ifMatch: 2 }, context)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(PreconditionFailedError);
-      expect((error as Error).message).toBe(`Product ${product.id} is at version 1, not at version 2 (If-Match)`);
+      expect((error as Error).message).toBe(
+        `Product ${product.id} is at version 1, not at version 2 (If-Match)`,
+      );
       expect((error as Error).cause).toBeInstanceOf(VersionConflictError);
     });
 

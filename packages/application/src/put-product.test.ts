@@ -213,7 +213,12 @@ describe(PutProduct, () => {
     };
 
     it.each([
-      ['If-None-Match: * on a live product', { ifNoneMatch: '*' }, true, `Product ${id} already exists (If-None-Match: *)`],
+      [
+        'If-None-Match: * on a live product',
+        { ifNoneMatch: '*' },
+        true,
+        `Product ${id} already exists (If-None-Match: *)`,
+      ],
       [
         'If-Match: 1 on no product',
         { ifMatch: 1 },

@@ -21,7 +21,10 @@ describe('Description', () => {
   it('rejects other control characters and non-strings', () => {
     expect(() => Description.parse('bell\u0007')).toThrow(
       new ValidationError([
-        { field: 'description', message: 'must not contain control characters other than tabs and line breaks' },
+        {
+          field: 'description',
+          message: 'must not contain control characters other than tabs and line breaks',
+        },
       ]),
     );
     expect(() => Description.parse('line\r\nbreak\u001b[0m')).toThrow(ValidationError);

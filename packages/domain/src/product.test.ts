@@ -43,7 +43,10 @@ describe('parseProductDetails', () => {
       parseProductDetails({ name: 'Cup', description: 'bell\u0007', price: { amount: 1, currency: 'EUR' } }),
     ).toThrow(
       new ValidationError([
-        { field: 'description', message: 'must not contain control characters other than tabs and line breaks' },
+        {
+          field: 'description',
+          message: 'must not contain control characters other than tabs and line breaks',
+        },
       ]),
     );
   });
@@ -133,7 +136,9 @@ describe('restoreProduct', () => {
   });
 
   it.each([0, 1.5, '2', null, Number.MAX_SAFE_INTEGER + 1])('rejects the version %j alone', (version) => {
-    expect(issuesOf({ ...created, version })).toEqual([{ field: 'version', message: 'must be a positive integer' }]);
+    expect(issuesOf({ ...created, version })).toEqual([
+      { field: 'version', message: 'must be a positive integer' },
+    ]);
   });
 
   it.each([
@@ -151,7 +156,9 @@ describe('restoreProduct', () => {
   });
 
   it('accepts timestamps with and without fractions of a second', () => {
-    expect(restoreProduct({ ...created, updatedAt: '2026-03-01T10:00:00Z' }).updatedAt).toBe('2026-03-01T10:00:00Z');
+    expect(restoreProduct({ ...created, updatedAt: '2026-03-01T10:00:00Z' }).updatedAt).toBe(
+      '2026-03-01T10:00:00Z',
+    );
     expect(restoreProduct({ ...created, updatedAt: '2026-03-01T10:00:00.123456789Z' }).updatedAt).toBe(
       '2026-03-01T10:00:00.123456789Z',
     );
