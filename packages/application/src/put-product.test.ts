@@ -36,8 +36,9 @@ describe(PutProduct, () => {
   describe('when the product does not exist', () => {
     it('creates it under the given id at version 1', async () => {
       const { putProduct, products } = setup();
-      const { product, created } = await putProduct.execute({ id, ...cup }, {}, context);
+      const { product, created, changed } = await putProduct.execute({ id, ...cup }, {}, context);
       expect(created).toBe(true);
+      expect(changed).toBe(true);
       expect(product).toMatchObject({ id, name: 'Cup', version: 1 });
       expect(await products.get(ProductId.parse(id))).toEqual(product);
     });
