@@ -80,6 +80,9 @@ describe(CreateProduct, () => {
       [59_500, 60],
       [120_000, 60],
       [undefined, 60],
+      [Number.NaN, 60],
+      [Number.POSITIVE_INFINITY, 60],
+      [-5_000, 1],
     ])('lasts the remaining time %s ms plus a second, at most a minute: %i s', (remaining, seconds) => {
       expect(idempotencyLockSeconds(remaining)).toBe(seconds);
     });
