@@ -3,6 +3,8 @@
 // .stryker/incremental.json (git-ignored), so a re-run only tests mutants in code or tests that changed;
 // `pnpm test:mutation --force` ignores them. Reports: .stryker/report/mutation.{html,json}.
 // Two workers at most: the suite shares a small machine.
+// A package's mutants are killed by its own tests only: in the sandbox, a workspace import (`@catalog/domain`
+// from the use cases) resolves through the symlinked node_modules to the original, unmutated source.
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],

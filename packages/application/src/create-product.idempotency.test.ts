@@ -1,4 +1,9 @@
-import { IdempotencyKeyInFlightError, isDomainError, StoreUnavailableError } from '@catalog/domain';
+import {
+  IdempotencyKeyInFlightError,
+  isDomainError,
+  StoreUnavailableError,
+  ValidationError,
+} from '@catalog/domain';
 import type { IdempotencyClaim } from '@catalog/ports';
 import { describe, expect, it, vi } from 'vitest';
 import {
@@ -51,6 +56,15 @@ describe(CreateProduct, () => {
       expect(scopedIdempotencyKey('p', 'k')).toBe('CreateProduct:["p","k"]');
     });
 
+    it('keeps a scope of up to 1,024 bytes readable and hashes a longer one', () => {
+      // ["p","…"] is 8 bytes around the key.
+      expect(scopedIdempotencyKey('p', 'k'.repeat(1_016))).toBe(`CreateProduct:["p","${'k'.repeat(1_016)}"]`);
+      expect(scopedIdempotencyKey('p', 'k'.repeat(1_017))).toMatch(/^CreateProduct:sha256:[\w-]{43}$/);
+      // Bytes, not characters: 2 bytes each in UTF-8.
+      expect(scopedIdempotencyKey('p', 'é'.repeat(509))).toMatch(/^CreateProduct:sha256:/);
+      expect(scopedIdempotencyKey('p', 'é'.repeat(508))).toBe(`CreateProduct:["p","${'é'.repeat(508)}"]`);
+    });
+
     it('hashes a scope too long for a store key, still telling principals apart', () => {
       const [a, b] = ['a', 'b'].map((tail) => scopedIdempotencyKey(`${'x'.repeat(2_000)}${tail}`, 'k'));
       expect(a).toMatch(/^CreateProduct:sha256:[\w-]{43}$/);
@@ -66,6 +80,9 @@ describe(CreateProduct, () => {
       [59_500, 60],
       [120_000, 60],
       [undefined, 60],
+      [Number.NaN, 60],
+      [Number.POSITIVE_INFINITY, 60],
+      [-5_000, 1],
     ])('lasts the remaining time %s ms plus a second, at most a minute: %i s', (remaining, seconds) => {
       expect(idempotencyLockSeconds(remaining)).toBe(seconds);
     });
@@ -103,12 +120,18 @@ describe(CreateProduct, () => {
       const error = await createProduct.execute(cup, keyed('p')).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(CorruptIdempotencyRecordError);
       expect(isDomainError(error)).toBe(false);
+      expect(error).toMatchObject({
+        name: 'CorruptIdempotencyRecordError',
+        message: `The result stored for idempotency key ${JSON.stringify(scopedIdempotencyKey('p', 'k-1'))} is not a valid product`,
+      });
+      expect((error as Error).cause).toBeInstanceOf(ValidationError);
     });
   });
 
   describe('when the claim is taken over before the product is created', () => {
     it('creates nothing and answers that the key is in flight; the retry that took over created one', async () => {
-      const { createProduct, products, clock } = setup();
+      const { createProduct, products, clock, idempotency } = setup();
+      const release = vi.spyOn(idempotency, 'release');
       const create = products.create.bind(products);
       let overtaken = false;
       let retry: Awaited<ReturnType<typeof createProduct.execute>> | undefined;
@@ -126,9 +149,27 @@ describe(CreateProduct, () => {
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(IdempotencyKeyInFlightError);
       expect(products.size()).toBe(1);
+      // The claim is the retry's now: not ours to release.
+      expect(release).not.toHaveBeenCalled();
       expect(retry?.replayed).toBe(false);
       const replay = await createProduct.execute(cup, keyed('p'));
       expect(replay).toEqual({ product: retry?.product, replayed: true });
+    });
+  });
+
+  describe('the create itself', () => {
+    it('completes the claim it holds in the same write, and none without a key', async () => {
+      const { createProduct, products, idempotency } = setup();
+      const claim = vi.spyOn(idempotency, 'claim');
+      const create = vi.spyOn(products, 'create');
+      await createProduct.execute(cup, context);
+      expect(create.mock.calls[0]?.[4]).toStrictEqual({});
+      await createProduct.execute(cup, keyed('p'));
+      const claimed = (await claim.mock.results[0]?.value) as IdempotencyClaim;
+      expect(claimed.status).toBe('claimed');
+      expect(create.mock.calls[1]?.[4]).toStrictEqual({
+        completing: { key: scopedIdempotencyKey('p', 'k-1'), token: (claimed as { token: string }).token },
+      });
     });
   });
 

@@ -77,6 +77,29 @@ describe(CreateProduct, () => {
       expect(products.size()).toBe(1);
     });
 
+    it.each([
+      ['another description', { ...cup, description: 'Black' }],
+      ['no description', { name: cup.name, price: cup.price }],
+      ['another amount', { ...cup, price: { ...cup.price, amount: 451 } }],
+      ['another currency', { ...cup, price: { ...cup.price, currency: 'USD' } }],
+    ])('tells a body with %s apart from the first', async (_, other) => {
+      const { createProduct, products } = setup();
+      await createProduct.execute(cup, { ...context, idempotencyKey: 'k1' });
+      await expect(createProduct.execute(other, { ...context, idempotencyKey: 'k1' })).rejects.toBeInstanceOf(
+        IdempotencyKeyReusedError,
+      );
+      expect(products.size()).toBe(1);
+    });
+
+    it('tells an empty description from none', async () => {
+      const { createProduct } = setup();
+      const bare = { name: cup.name, price: cup.price };
+      await createProduct.execute(bare, { ...context, idempotencyKey: 'k1' });
+      await expect(
+        createProduct.execute({ ...bare, description: '' }, { ...context, idempotencyKey: 'k1' }),
+      ).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    });
+
     it('throws IdempotencyKeyInFlightError for a concurrent repeat while the first is still running', async () => {
       const { createProduct, products, idempotency } = setup();
       const outcomes = await Promise.allSettled([

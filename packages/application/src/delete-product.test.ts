@@ -1,4 +1,9 @@
-import { PreconditionFailedError, ValidationError } from '@catalog/domain';
+import {
+  PreconditionFailedError,
+  StoreUnavailableError,
+  ValidationError,
+  VersionConflictError,
+} from '@catalog/domain';
 import { aProduct } from '@catalog/testkit';
 import { describe, expect, it, vi } from 'vitest';
 import { DeleteProduct } from './delete-product';
@@ -61,6 +66,44 @@ describe(DeleteProduct, () => {
         );
       },
     );
+  });
+
+  describe('what a failed precondition says', () => {
+    it('names the version the product is at, and keeps the conflict as the cause', async () => {
+      const { deleteProduct, product } = setup();
+      const error = await deleteProduct
+        .execute({ id: product.id, ifMatch: 2 }, context)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PreconditionFailedError);
+      expect((error as Error).message).toBe(
+        `Product ${product.id} is at version 1, not at version 2 (If-Match)`,
+      );
+      expect((error as Error).cause).toBeInstanceOf(VersionConflictError);
+    });
+
+    it('says the product does not exist, for a version', async () => {
+      const { deleteProduct } = setup();
+      const id = aProduct().id;
+      await expect(deleteProduct.execute({ id, ifMatch: 1 }, context)).rejects.toThrow(
+        `Product ${id} does not exist, not at version 1 (If-Match)`,
+      );
+    });
+
+    it('says the product does not exist, for *', async () => {
+      const { deleteProduct } = setup();
+      const id = aProduct().id;
+      await expect(deleteProduct.execute({ id, ifMatch: '*' }, context)).rejects.toThrow(
+        new PreconditionFailedError(`Product ${id} does not exist (If-Match: *)`),
+      );
+    });
+  });
+
+  it('passes a store failure through as it is, not as a failed precondition', async () => {
+    const { deleteProduct, products, product } = setup();
+    const unavailable = new StoreUnavailableError('throttled');
+    products.failNext('delete', unavailable);
+    await expect(deleteProduct.execute({ id: product.id, ifMatch: 1 }, context)).rejects.toBe(unavailable);
+    expect(await products.get(product.id)).toEqual(product);
   });
 
   it('throws ValidationError for a bad id', async () => {

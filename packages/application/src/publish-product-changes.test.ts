@@ -75,6 +75,12 @@ describe(PublishProductChanges, () => {
     ]);
     const versions = publisher.delivered.map((event) => event.metadata.productVersion);
     expect(versions).toEqual([1, 2, 3]);
+    // Only an update names changed fields; the other events carry no such key at all.
+    expect(publisher.delivered.map((event) => Object.keys(event.data))).toEqual([
+      ['product'],
+      ['product', 'changedFields'],
+      ['product'],
+    ]);
   });
 
   it('skips a record that concerns no product', async () => {
@@ -135,6 +141,22 @@ describe(PublishProductChanges, () => {
         firstFailedRecordId: records[2]!.recordId,
       });
       expect(publisher.delivered.map((event) => event.metadata.productId)).toEqual([products[0]!.id]);
+    });
+
+    it('counts every event after the failed one as not attempted', async () => {
+      const { publish, publisher } = setup();
+      const products = [aProduct(), aProduct(), aProduct(), aProduct()];
+      const records = products.map((product) => record({ kind: 'inserted', after: product }));
+      publisher.rejectWhen((event) =>
+        event.metadata.productId === products[1]!.id ? 'InternalFailure' : undefined,
+      );
+      expect(await publish.execute(records)).toEqual({
+        published: 1,
+        skipped: 0,
+        failed: 1,
+        notAttempted: 2,
+        firstFailedRecordId: records[1]!.recordId,
+      });
     });
 
     it('reports the earliest record even when the publisher lists failures out of order', async () => {

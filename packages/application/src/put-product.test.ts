@@ -1,6 +1,7 @@
 import {
   PreconditionFailedError,
   ProductId,
+  StoreUnavailableError,
   type ValidationError,
   VersionConflictError,
 } from '@catalog/domain';
@@ -35,8 +36,9 @@ describe(PutProduct, () => {
   describe('when the product does not exist', () => {
     it('creates it under the given id at version 1', async () => {
       const { putProduct, products } = setup();
-      const { product, created } = await putProduct.execute({ id, ...cup }, {}, context);
+      const { product, created, changed } = await putProduct.execute({ id, ...cup }, {}, context);
       expect(created).toBe(true);
+      expect(changed).toBe(true);
       expect(product).toMatchObject({ id, name: 'Cup', version: 1 });
       expect(await products.get(ProductId.parse(id))).toEqual(product);
     });
@@ -199,6 +201,76 @@ describe(PutProduct, () => {
         putProduct.execute({ id, ...cup }, { ifMatch: 1, ifNoneMatch: '*' }, context),
       ).rejects.toBeInstanceOf(PreconditionFailedError);
       expect(writes()).toEqual([]);
+    });
+  });
+
+  describe('what a failed precondition says', () => {
+    const failureOf = async (preconditions: object, exists: boolean) => {
+      const world = setup();
+      if (exists) await world.putProduct.execute({ id, ...cup }, {}, context);
+      return (await world.putProduct
+        .execute({ id, ...cup, name: 'Mug' }, preconditions, context)
+        .catch((e: unknown) => e)) as Error;
+    };
+
+    it.each([
+      [
+        'If-None-Match: * on a live product',
+        { ifNoneMatch: '*' },
+        true,
+        `Product ${id} already exists (If-None-Match: *)`,
+      ],
+      [
+        'If-Match: 1 on no product',
+        { ifMatch: 1 },
+        false,
+        `Product ${id} does not exist (If-Match requires an existing product)`,
+      ],
+      [
+        'If-Match: * on no product',
+        { ifMatch: '*' },
+        false,
+        `Product ${id} does not exist (If-Match requires an existing product)`,
+      ],
+      ['If-Match: 7 on version 1', { ifMatch: 7 }, true, `Product ${id} is at version 1, not 7 (If-Match)`],
+    ])('%s', async (_, preconditions, exists, message) => {
+      const error = await failureOf(preconditions, exists);
+      expect(error).toBeInstanceOf(PreconditionFailedError);
+      expect(error.message).toBe(message);
+      expect(error.cause).toBeInstanceOf(VersionConflictError);
+    });
+
+    it('says why If-Match and If-None-Match: * cannot be combined', async () => {
+      const error = await failureOf({ ifMatch: 1, ifNoneMatch: '*' }, true);
+      expect(error).toBeInstanceOf(PreconditionFailedError);
+      expect(error.message).toBe('If-Match and If-None-Match: * cannot both hold');
+    });
+  });
+
+  describe('when the store fails', () => {
+    it.each([
+      ['If-Match: 1', { ifMatch: 1 }, 'replace'],
+      ['If-None-Match: *', { ifNoneMatch: '*' as const }, 'create'],
+      ['no precondition', {}, 'replace'],
+    ] as const)('passes the failure through as it is for %s', async (_, preconditions, operation) => {
+      const { putProduct, products } = setup();
+      await putProduct.execute({ id, ...cup }, {}, context);
+      const unavailable = new StoreUnavailableError('throttled');
+      products.failNext(operation, unavailable);
+      await expect(putProduct.execute({ id, ...cup, name: 'Mug' }, preconditions, context)).rejects.toBe(
+        unavailable,
+      );
+      expect((await products.get(ProductId.parse(id)))?.name).toBe('Cup');
+    });
+
+    it('does not create when an unconditional replace conflicts with a live version', async () => {
+      const { putProduct, products } = setup();
+      const conflict = new VersionConflictError(id, 'any', 3);
+      products.failNext('replace', conflict);
+      const writes = spyOnWrites(products);
+      await expect(putProduct.execute({ id, ...cup }, {}, context)).rejects.toBe(conflict);
+      expect(writes()).toEqual(['replace']);
+      expect(products.size()).toBe(0);
     });
   });
 

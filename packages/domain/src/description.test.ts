@@ -19,7 +19,15 @@ describe('Description', () => {
   });
 
   it('rejects other control characters and non-strings', () => {
-    expect(() => Description.parse('bell\u0007')).toThrow(ValidationError);
+    expect(() => Description.parse('bell\u0007')).toThrow(
+      new ValidationError([
+        {
+          field: 'description',
+          message: 'must not contain control characters other than tabs and line breaks',
+        },
+      ]),
+    );
+    expect(() => Description.parse('line\r\nbreak\u001b[0m')).toThrow(ValidationError);
     expect(() => Description.parse(12)).toThrow(/description: must be a string/);
   });
 });

@@ -29,7 +29,12 @@ describe('Money', () => {
     expect(issuesOf({ amount, currency: 'EUR' })).toEqual([{ field: 'price.amount', message }]);
   });
 
-  it.each(['eur', 'EU', 'EURO', '', 42])('rejects the malformed currency %j', (currency) => {
+  // Codes from every part of the list, first and last included.
+  it.each(['AED', 'CAD', 'GEL', 'KRW', 'NAD', 'SHP', 'UZS', 'ZWG'])('accepts the currency %s', (currency) => {
+    expect(Money.parse({ amount: 1, currency })).toEqual({ amount: 1, currency });
+  });
+
+  it.each(['eur', 'EU', 'EURO', '', 42, ['EUR'], null])('rejects the malformed currency %j', (currency) => {
     expect(issuesOf({ amount: 1, currency })).toEqual([
       { field: 'price.currency', message: 'must be a three-letter upper-case ISO 4217 code such as EUR' },
     ]);

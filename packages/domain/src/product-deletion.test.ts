@@ -56,6 +56,27 @@ describe('restoreProductDeletion', () => {
     }
   });
 
+  const deletion = { id, version: 5, deletedAt: '2026-03-02T00:00:00.000Z' };
+
+  it.each([
+    ['id', 'nope', 'must be a UUID'],
+    ['id', [id], 'must be a UUID'],
+    ['version', 1.5, 'must be a positive integer'],
+    ['version', '5', 'must be a positive integer'],
+    ['deletedAt', '2026-03-02', 'must be an ISO 8601 UTC timestamp'],
+    ['deletedAt', ['2026-03-02T00:00:00.000Z'], 'must be an ISO 8601 UTC timestamp'],
+  ])('refuses the %s %j alone, naming only that field', (field, value, message) => {
+    expect(() => restoreProductDeletion({ ...deletion, [field]: value })).toThrow(
+      new ValidationError([{ field, message }]),
+    );
+  });
+
+  it.each([null, 'deleted', [deletion]])('refuses %j, which is not an object', (raw) => {
+    expect(() => restoreProductDeletion(raw)).toThrow(
+      new ValidationError([{ field: 'deletion', message: 'must be an object' }]),
+    );
+  });
+
   it('normalises the id and rejects what is not an object', () => {
     expect(
       restoreProductDeletion({ id: id.toUpperCase(), version: 2, deletedAt: '2026-01-01T00:00:00Z' }).id,

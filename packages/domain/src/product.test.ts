@@ -37,6 +37,19 @@ describe('parseProductDetails', () => {
       ]);
     }
   });
+
+  it('refuses a bad description even when name and price are fine', () => {
+    expect(() =>
+      parseProductDetails({ name: 'Cup', description: 'bell\u0007', price: { amount: 1, currency: 'EUR' } }),
+    ).toThrow(
+      new ValidationError([
+        {
+          field: 'description',
+          message: 'must not contain control characters other than tabs and line breaks',
+        },
+      ]),
+    );
+  });
 });
 
 describe('createProduct', () => {
@@ -118,8 +131,57 @@ describe('restoreProduct', () => {
     }
   });
 
-  it('rejects something that is not an object', () => {
-    expect(() => restoreProduct('product')).toThrow(ValidationError);
-    expect(() => restoreProduct(null)).toThrow(ValidationError);
+  it.each(['product', null, [created]])('rejects %j, which is not an object', (raw) => {
+    expect(issuesOf(raw)).toEqual([{ field: 'product', message: 'must be an object' }]);
+  });
+
+  it.each([0, 1.5, '2', null, Number.MAX_SAFE_INTEGER + 1])('rejects the version %j alone', (version) => {
+    expect(issuesOf({ ...created, version })).toEqual([
+      { field: 'version', message: 'must be a positive integer' },
+    ]);
+  });
+
+  it.each([
+    ['a date without time', '2026-03-01'],
+    ['a date in words', 'March 1, 2026 10:00 UTC'],
+    ['an offset instead of Z', '2026-03-01T10:00:00+01:00'],
+    ['a timestamp with text after it', '2026-03-01T10:00:00.000Zoops'],
+    ['text before a timestamp', 'on 2026-03-01T10:00:00.000Z'],
+    ['an impossible date', '2026-02-30T25:61:00.000Z'],
+    ['an array holding a timestamp', ['2026-03-01T10:00:00.000Z']],
+  ])('rejects %s as createdAt, the only corrupt attribute', (_, createdAt) => {
+    expect(issuesOf({ ...created, createdAt })).toEqual([
+      { field: 'createdAt', message: 'must be an ISO 8601 UTC timestamp' },
+    ]);
+  });
+
+  it('accepts timestamps with and without fractions of a second', () => {
+    expect(restoreProduct({ ...created, updatedAt: '2026-03-01T10:00:00Z' }).updatedAt).toBe(
+      '2026-03-01T10:00:00Z',
+    );
+    expect(restoreProduct({ ...created, updatedAt: '2026-03-01T10:00:00.123456789Z' }).updatedAt).toBe(
+      '2026-03-01T10:00:00.123456789Z',
+    );
+  });
+
+  it('lets an unexpected failure while reading a field through, instead of calling it a validation issue', () => {
+    const failure = new Error('the record could not be read');
+    const price = {
+      get amount(): number {
+        throw failure;
+      },
+      currency: 'EUR',
+    };
+    expect(() => restoreProduct({ ...created, price })).toThrow(failure);
   });
 });
+
+function issuesOf(raw: unknown): readonly unknown[] {
+  try {
+    restoreProduct(raw);
+  } catch (error) {
+    if (error instanceof ValidationError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected a ValidationError');
+}
