@@ -1,7 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { changeBetween, type ProductChange, type ProductState } from '@catalog/domain';
 import { correlationIdOf, fromStateItem } from './product-item';
+import { imageOf } from './stream-image';
 
 /** One products-table stream record, read: what changed, when, and which request caused it. */
 export interface ProductStreamChange {
@@ -64,7 +64,7 @@ export const parseProductStreamRecord = (record: unknown): ProductStreamChange =
       return fail(`${String(record.eventName)} needs dynamodb.${name} (is the stream NEW_AND_OLD_IMAGES?)`);
     }
     try {
-      return unmarshall(raw as Record<string, AttributeValue>);
+      return imageOf(raw as Record<string, AttributeValue>);
     } catch (error) {
       return fail(`dynamodb.${name} is not a DynamoDB image`, error);
     }
