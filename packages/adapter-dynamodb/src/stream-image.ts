@@ -52,9 +52,6 @@ const nativeOf = (value: AttributeValue): Native => {
  */
 export const imageOf = (image: Record<string, AttributeValue>): Record<string, Native> => {
   const native: Record<string, Native> = {};
-  for (const name in image) {
-    if (!Object.hasOwn(image, name)) continue;
-    native[name] = nativeOf(image[name]!);
-  }
+  for (const name of Object.keys(image)) native[name] = nativeOf(image[name]!);
   return native;
 };
