@@ -35,9 +35,9 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // Lambda delivers epoch seconds; the DynamoDB Streams API (used by local pollers) a Date.
-const occurredAtOf = (value: unknown): string | undefined => {
+const occurredAtOf = (value: unknown): Date | undefined => {
   const date = typeof value === 'number' ? new Date(value * 1000) : value instanceof Date ? value : undefined;
-  return date === undefined || Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  return date === undefined || Number.isNaN(date.getTime()) ? undefined : date;
 };
 
 /**
@@ -55,8 +55,9 @@ export const parseProductStreamRecord = (record: unknown): ProductStreamChange =
   if (sequenceNumber === undefined) return fail('has no dynamodb.SequenceNumber');
   const eventId = record.eventID;
   if (typeof eventId !== 'string' || eventId.length === 0) return fail('has no eventID');
-  const occurredAt = occurredAtOf(streamRecord.ApproximateCreationDateTime);
-  if (occurredAt === undefined) return fail('has no valid dynamodb.ApproximateCreationDateTime');
+  const occurredDate = occurredAtOf(streamRecord.ApproximateCreationDateTime);
+  if (occurredDate === undefined) return fail('has no valid dynamodb.ApproximateCreationDateTime');
+  const occurredAt = occurredDate.toISOString();
 
   const image = (name: 'NewImage' | 'OldImage'): Image => {
     const raw = streamRecord[name];
@@ -80,7 +81,7 @@ export const parseProductStreamRecord = (record: unknown): ProductStreamChange =
     const change = changeBetween(
       before && state('OldImage', before),
       after && state('NewImage', after),
-      new Date(occurredAt),
+      occurredDate,
     );
     const correlationId = after === undefined ? undefined : correlationIdOf(after);
     const base = { sequenceNumber, eventId, occurredAt, change };
