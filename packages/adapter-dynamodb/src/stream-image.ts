@@ -22,7 +22,7 @@ const numberOf = (text: string): Native => {
 const nativeOf = (value: AttributeValue): Native => {
   // Like the SDK's convertToNative: the first type key that holds a value decides.
   for (const type in value) {
-    const held = (value as Record<string, unknown>)[type];
+    const held = (value as unknown as Record<string, unknown>)[type];
     if (held === undefined) continue;
     switch (type) {
       case 'S':
