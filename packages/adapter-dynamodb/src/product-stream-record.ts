@@ -1,7 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { changeBetween, type ProductChange, type ProductState } from '@catalog/domain';
 import { correlationIdOf, fromStateItem } from './product-item';
+import { imageOf } from './stream-image';
 
 /** One products-table stream record, read: what changed, when, and which request caused it. */
 export interface ProductStreamChange {
@@ -35,9 +35,9 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // Lambda delivers epoch seconds; the DynamoDB Streams API (used by local pollers) a Date.
-const occurredAtOf = (value: unknown): string | undefined => {
+const occurredAtOf = (value: unknown): Date | undefined => {
   const date = typeof value === 'number' ? new Date(value * 1000) : value instanceof Date ? value : undefined;
-  return date === undefined || Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  return date === undefined || Number.isNaN(date.getTime()) ? undefined : date;
 };
 
 /**
@@ -55,8 +55,9 @@ export const parseProductStreamRecord = (record: unknown): ProductStreamChange =
   if (sequenceNumber === undefined) return fail('has no dynamodb.SequenceNumber');
   const eventId = record.eventID;
   if (typeof eventId !== 'string' || eventId.length === 0) return fail('has no eventID');
-  const occurredAt = occurredAtOf(streamRecord.ApproximateCreationDateTime);
-  if (occurredAt === undefined) return fail('has no valid dynamodb.ApproximateCreationDateTime');
+  const occurredDate = occurredAtOf(streamRecord.ApproximateCreationDateTime);
+  if (occurredDate === undefined) return fail('has no valid dynamodb.ApproximateCreationDateTime');
+  const occurredAt = occurredDate.toISOString();
 
   const image = (name: 'NewImage' | 'OldImage'): Image => {
     const raw = streamRecord[name];
@@ -64,7 +65,7 @@ export const parseProductStreamRecord = (record: unknown): ProductStreamChange =
       return fail(`${String(record.eventName)} needs dynamodb.${name} (is the stream NEW_AND_OLD_IMAGES?)`);
     }
     try {
-      return unmarshall(raw as Record<string, AttributeValue>);
+      return imageOf(raw as Record<string, AttributeValue>);
     } catch (error) {
       return fail(`dynamodb.${name} is not a DynamoDB image`, error);
     }
@@ -80,7 +81,7 @@ export const parseProductStreamRecord = (record: unknown): ProductStreamChange =
     const change = changeBetween(
       before && state('OldImage', before),
       after && state('NewImage', after),
-      new Date(occurredAt),
+      occurredDate,
     );
     const correlationId = after === undefined ? undefined : correlationIdOf(after);
     const base = { sequenceNumber, eventId, occurredAt, change };

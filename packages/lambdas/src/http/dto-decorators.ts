@@ -4,6 +4,9 @@ export type DtoClass<T extends object = object> = new () => T;
 
 export type JsonType = 'string' | 'number' | 'object';
 
+/** The class-validator constraint name of @JsonValue. */
+export const JSON_VALUE_CONSTRAINT = 'jsonValue';
+
 const TYPE_MESSAGES: Readonly<Record<JsonType, string>> = {
   string: 'must be a string',
   number: 'must be a number',
@@ -24,6 +27,13 @@ const hasJsonType = (value: unknown, type: JsonType): boolean => {
 // keys named like Object.prototype members (`hasOwnProperty`, `__defineGetter__`, `toString`) would pass it.
 const declaredFields = new WeakMap<object, Set<string>>();
 
+// Each declared field's own check, by class: what its one class-validator constraint tests.
+const fieldChecks = new WeakMap<object, Map<string, (value: unknown) => boolean>>();
+
+/** The checks of the fields `owner` declares (@JsonValue, @Nested), as its class-validator constraints run them. */
+export const fieldChecksOf = (owner: DtoClass): ReadonlyMap<string, (value: unknown) => boolean> =>
+  fieldChecks.get(owner) ?? new Map();
+
 /** Whether `owner` declares `property` itself (with @JsonValue or @Nested). */
 export const declaresField = (owner: DtoClass, property: string): boolean =>
   declaredFields.get(owner)?.has(property) === true;
@@ -43,14 +53,18 @@ export const JsonValue =
     const fields = declaredFields.get(prototype.constructor) ?? new Set<string>();
     fields.add(String(property));
     declaredFields.set(prototype.constructor, fields);
+    const validate = (value: unknown) =>
+      value === undefined ? options.optional === true : hasJsonType(value, type);
+    const checks = fieldChecks.get(prototype.constructor) ?? new Map<string, (value: unknown) => boolean>();
+    checks.set(String(property), validate);
+    fieldChecks.set(prototype.constructor, checks);
     registerDecorator({
-      name: 'jsonValue',
+      name: JSON_VALUE_CONSTRAINT,
       target: prototype.constructor,
       propertyName: String(property),
       constraints: [type],
       validator: {
-        validate: (value: unknown) =>
-          value === undefined ? options.optional === true : hasJsonType(value, type),
+        validate,
         defaultMessage: (args) =>
           args?.value === undefined ? 'is required' : (options.message ?? TYPE_MESSAGES[type]),
       },

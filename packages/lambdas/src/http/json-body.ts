@@ -93,7 +93,8 @@ export const readJsonBody = (request: HttpRequest): unknown => {
   } catch {
     throw new HttpEdgeError(400, 'MALFORMED_JSON', 'The body is not valid JSON.');
   }
-  if (hasLoneSurrogate(parsed)) {
+  // The text is well formed, so a lone surrogate can only come from a `\u` escape: without one, no walk.
+  if (text.includes('\\u') && hasLoneSurrogate(parsed)) {
     throw new HttpEdgeError(
       400,
       'MALFORMED_JSON',

@@ -1,5 +1,4 @@
 import { createContextKey, ROOT_CONTEXT, trace, TraceFlags, type Context } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { AWSXRayIdGenerator } from '@opentelemetry/id-generator-aws-xray';
 import { AWSXRayPropagator } from '@opentelemetry/propagator-aws-xray';
 import { awsCallMiddleware, TRACING_MIDDLEWARE, type AwsCallSpan, type AwsFields } from './aws-sdk-tracing';
@@ -11,6 +10,7 @@ import {
   type TraceSpan,
   UNTRACED_SPAN,
 } from './tracing';
+import { TraceContexts } from './trace-contexts';
 import { subsegmentName, xrayTraceId, type SegmentSink, type XRaySubsegment } from './xray-segments';
 
 export interface XRayTracerOptions {
@@ -115,26 +115,25 @@ class OpenSubsegment implements AwsCallSpan {
 
 /**
  * Records X-Ray subsegments of the invocation's trace: the OpenTelemetry API carries the active subsegment
- * (AsyncLocalStorage context manager), the AWS X-Ray propagator reads Lambda's trace header and the X-Ray id
+ * (async hooks only while traced work runs: TraceContexts), the AWS X-Ray propagator reads Lambda's trace header and the X-Ray id
  * generator makes the ids. Spans are recorded straight into X-Ray documents (no SDK span pipeline), and an
  * invocation's subsegments reach the sink as one document. A request Lambda did not sample costs a header
  * comparison (docs/decisions/0016-tracing-library.md).
  */
 export class XRayTracer implements Tracer {
-  private readonly contexts = new AsyncLocalStorageContextManager();
+  private readonly contexts = new TraceContexts();
   private readonly propagator = new AWSXRayPropagator();
   private lastHeader: string | undefined;
   private lastParent: Parent | undefined;
 
-  constructor(private readonly options: XRayTracerOptions) {
-    this.contexts.enable();
-  }
+  constructor(private readonly options: XRayTracerOptions) {}
 
   trace<T>(name: string, work: (span: TraceSpan) => Promise<T>, options: SubsegmentOptions = {}): Promise<T> {
     const parent = this.parent();
     if (parent === undefined) return work(UNTRACED_SPAN);
     const subsegment = new OpenSubsegment(name, parent, options);
-    return this.contexts.with(this.contexts.active().setValue(ACTIVE, subsegment), async () => {
+    const context = this.contexts.active().setValue(ACTIVE, subsegment);
+    const traced = async () => {
       try {
         return await work(subsegment);
       } catch (error) {
@@ -143,7 +142,11 @@ export class XRayTracer implements Tracer {
       } finally {
         subsegment.end(this.options.sink);
       }
-    });
+    };
+    // A subsegment of this process's own is nested; any other one starts traced work (async hooks on).
+    return parent.open === undefined
+      ? this.contexts.root(context, traced)
+      : this.contexts.with(context, traced);
   }
 
   traceHeader(): string | undefined {
