@@ -55,6 +55,8 @@ const floor = await bundleEntry({
   entryPoint: join(repoRoot, 'scripts/bench/http-floor.entry.mjs'),
   outfile: join(root, 'floor', 'index.mjs'),
   nodePaths: [`${lambdasRoot}node_modules`],
+  // The same floor as `pnpm bench http`: the SDK's defaults, none of the Lambda-only trims.
+  trim: false,
 });
 const of = (name: string, persistence: string) =>
   variants.find((variant) => variant.name === name && variant.persistence === persistence);
