@@ -109,6 +109,8 @@ describe(callerPrincipalOf, () => {
     ['an authorizer without a principal', { integrationLatency: 1 }, undefined],
     ['empty claims and principal', { claims: { sub: '' }, principalId: '' }, undefined],
     ['claims that are not an object', { claims: 'sub=x', principalId: 'p-2' }, 'lambda:p-2'],
+    ['a null authorizer', null, undefined],
+    ['null claims beside a principal', { claims: null, principalId: 'p-3' }, 'lambda:p-3'],
   ])('reads %s', (_, authorizer, principal) => {
     expect(callerPrincipalOf(event(authorizer))).toBe(principal);
   });
