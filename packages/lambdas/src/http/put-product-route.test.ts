@@ -23,6 +23,16 @@ describe('PUT /api/products/{id}', () => {
     expect(world.metricLines).toEqual([expect.objectContaining({ ProductsCreated: 1 })]);
   });
 
+  it('writes with the correlation id of the request, and logs the request as put-product', async () => {
+    const world = apiWorld();
+    expect((await world.putProduct(put({ 'X-Correlation-Id': 'c-put' }))).status).toBe(201);
+    await world.flushLogs();
+    expect(world.products.changes().map((change) => change.correlationId)).toEqual(['c-put']);
+    expect(world.logLines).toEqual([
+      expect.objectContaining({ message: 'request completed', route: 'put-product', correlationId: 'c-put' }),
+    ]);
+  });
+
   it('stores ids in lower case', async () => {
     const world = apiWorld();
     const response = await world.putProduct(put({}, cup, PRODUCT_ID.toUpperCase()));
