@@ -21,6 +21,7 @@ import {
 import { eventIdFor } from '../../packages/application/src/index';
 import { parseProductDetails, ProductId } from '../../packages/domain/src/index';
 import { useDynamoDbTable } from '../../packages/testkit/src/dynamodb/index';
+import { InMemoryListCursors } from '../../packages/testkit/src/index';
 import { LocalEventBridge } from '../../packages/testkit/src/eventbridge/index';
 import { runOps } from './main';
 import { redrive, type RedriveDependencies } from './redrive';
@@ -114,7 +115,7 @@ describe('pnpm ops redrive against DynamoDB Local streams and the local bus', ()
     const repository = new DynamoDbProductRepository(
       createDynamoDbDocumentClient(table.clientConfig),
       table.name,
-      'ops-redrive-cursor-key-0123456789',
+      new InMemoryListCursors(),
     );
     const details = (name: string) => parseProductDetails({ name, price: { amount: 450, currency: 'EUR' } });
     await repository.create(id, details('Cup'), new Date('2026-05-01T12:00:00Z'), {

@@ -2,7 +2,7 @@ import { parseProductDetails, ProductId, VersionConflictError } from '@catalog/d
 import { useDynamoDbTable } from '@catalog/testkit/dynamodb';
 import { describe, expect, it } from 'vitest';
 import { DynamoDbProductRepository } from './dynamodb-product-repository';
-import { TEST_CURSOR_KEY, useDocumentClient } from './integration.test-support';
+import { TEST_CURSORS, useDocumentClient } from './integration.test-support';
 import { productsTableDefinition } from './table-definitions';
 
 const WRITERS = 50;
@@ -10,7 +10,7 @@ const WRITERS = 50;
 const table = useDynamoDbTable(productsTableDefinition, { prefix: 'products-concurrency' });
 const client = useDocumentClient(table);
 const repository = (): DynamoDbProductRepository =>
-  new DynamoDbProductRepository(client(), table.name, TEST_CURSOR_KEY);
+  new DynamoDbProductRepository(client(), table.name, TEST_CURSORS);
 
 const newId = () => ProductId.parse(crypto.randomUUID());
 const at = new Date('2026-05-01T12:00:00.000Z');

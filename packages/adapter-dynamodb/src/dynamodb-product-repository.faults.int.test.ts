@@ -9,14 +9,14 @@ import { useDynamoDbTable } from '@catalog/testkit/dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DYNAMODB_MAX_ATTEMPTS } from './client';
 import { DynamoDbProductRepository } from './dynamodb-product-repository';
-import { TEST_CURSOR_KEY, useDocumentClient } from './integration.test-support';
+import { TEST_CURSORS, useDocumentClient } from './integration.test-support';
 import { productsTableDefinition } from './table-definitions';
 
 const table = useDynamoDbTable(productsTableDefinition, { prefix: 'products-faults' });
 // The production retry settings, so the test also shows how many times the SDK tries.
 const client = useDocumentClient(table);
 const repository = (): DynamoDbProductRepository =>
-  new DynamoDbProductRepository(client(), table.name, TEST_CURSOR_KEY);
+  new DynamoDbProductRepository(client(), table.name, TEST_CURSORS);
 
 type Fault = () => Error;
 const throttled: Fault = () =>

@@ -4,7 +4,7 @@ import { describeProductRepositoryContract } from '@catalog/testkit/contracts';
 import { clearDynamoDbTable, useDynamoDbTable } from '@catalog/testkit/dynamodb';
 import { describe, expect, it } from 'vitest';
 import { DynamoDbProductRepository } from './dynamodb-product-repository';
-import { readStream, TEST_CURSOR_KEY, useDocumentClient } from './integration.test-support';
+import { readStream, TEST_CURSORS, useDocumentClient } from './integration.test-support';
 import { parseProductStreamRecord } from './product-stream-record';
 import { DynamoDbIdempotencyStore } from './dynamodb-idempotency-store';
 import {
@@ -22,14 +22,7 @@ const client = useDocumentClient(table);
 const retention = { ttlSeconds: 3_600 };
 const clock = { now: () => new Date() };
 const repository = (): DynamoDbProductRepository =>
-  new DynamoDbProductRepository(
-    client(),
-    table.name,
-    TEST_CURSOR_KEY,
-    idempotencyTable.name,
-    retention,
-    clock,
-  );
+  new DynamoDbProductRepository(client(), table.name, TEST_CURSORS, idempotencyTable.name, retention, clock);
 
 describeProductRepositoryContract('DynamoDB Local', async () => {
   await clearDynamoDbTable(table);

@@ -3,7 +3,7 @@ import { aRandomProduct } from '@catalog/testkit';
 import { useDynamoDbTable } from '@catalog/testkit/dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbProductRepository } from './dynamodb-product-repository';
-import { TEST_CURSOR_KEY, useDocumentClient } from './integration.test-support';
+import { TEST_CURSORS, useDocumentClient } from './integration.test-support';
 import { productsTableDefinition } from './table-definitions';
 
 const PRODUCTS = 250;
@@ -12,7 +12,7 @@ const TOMBSTONES = 125;
 const table = useDynamoDbTable(productsTableDefinition, { prefix: 'products-pages' });
 const client = useDocumentClient(table);
 const repository = (): DynamoDbProductRepository =>
-  new DynamoDbProductRepository(client(), table.name, TEST_CURSOR_KEY);
+  new DynamoDbProductRepository(client(), table.name, TEST_CURSORS);
 
 describe(DynamoDbProductRepository, () => {
   describe(`when listing ${PRODUCTS} products among ${TOMBSTONES} tombstones page by page`, () => {

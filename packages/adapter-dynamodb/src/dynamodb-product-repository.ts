@@ -12,6 +12,7 @@ import {
 } from '@catalog/domain';
 import {
   Clock,
+  ListCursors,
   type CreateProductOptions,
   type DeleteProductOptions,
   type ListProductsQuery,
@@ -23,7 +24,6 @@ import {
 } from '@catalog/ports';
 import { inject, injectable, optional } from 'inversify';
 import { createCompletingClaim, type IdempotencyTable } from './create-completing-claim';
-import { CursorCodec } from './cursor';
 import { ATTRIBUTE, productKey, readLiveItem, readTombstoneItem } from './product-item';
 import { createWrite, deleteWrite, replaceWrite } from './product-writes';
 import { isConditionalCheckFailed, storeCall, translateStoreError } from './store-errors';
@@ -31,9 +31,7 @@ import {
   DynamoDbDocumentClient,
   IdempotencyRetention,
   IdempotencyTableName,
-  ProductsCursorKey,
   ProductsTableName,
-  type CursorSigningKey,
 } from './tokens';
 
 type Item = Record<string, unknown>;
@@ -45,23 +43,22 @@ const SCAN_LIMIT_MAX = 1_000;
 /**
  * ProductRepository on one DynamoDB table (docs/decisions/0008-product-versions-across-deletes.md): one
  * item per id, a live product or its tombstone; every write is one conditional UpdateItem, every read one
- * GetItem; the writer's correlation id on every item; signed scan cursors. A create that completes an
+ * GetItem; the writer's correlation id on every item; tamper-evident scan cursors (ListCursors). A create that completes an
  * idempotency claim is one TransactWriteItems call with the claim's record (needs the idempotency table).
  */
 @injectable()
 export class DynamoDbProductRepository implements ProductRepository {
-  private readonly cursors: CursorCodec;
   private readonly idempotency: IdempotencyTable | undefined;
 
   constructor(
     @inject(DynamoDbDocumentClient) private readonly client: DynamoDBDocumentClient,
     @inject(ProductsTableName) private readonly tableName: string,
-    @inject(ProductsCursorKey) cursorKey: CursorSigningKey,
+    // The cursor's position is the scan's ExclusiveStartKey: the id of the page's last item.
+    @inject(ListCursors) private readonly cursors: ListCursors,
     @inject(IdempotencyTableName) @optional() idempotencyTable?: string,
     @inject(IdempotencyRetention) @optional() retention?: IdempotencyRetention,
     @inject(Clock) @optional() clock?: Clock,
   ) {
-    this.cursors = new CursorCodec(cursorKey);
     this.idempotency =
       idempotencyTable === undefined || retention === undefined || clock === undefined
         ? undefined

@@ -7,7 +7,7 @@ import { eventDataFor, parseProductDetails, ProductId, type Product } from '@cat
 import { useDynamoDbTable, writeStreamFixture } from '@catalog/testkit/dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbProductRepository } from './dynamodb-product-repository';
-import { readStreamOf, TEST_CURSOR_KEY, useDocumentClient } from './integration.test-support';
+import { readStreamOf, TEST_CURSORS, useDocumentClient } from './integration.test-support';
 import { parseProductStreamRecord } from './product-stream-record';
 import { productsTableDefinition } from './table-definitions';
 
@@ -30,7 +30,7 @@ describe('the products table stream', () => {
   let tombstoneRemoved: Awaited<ReturnType<typeof readStreamOf>>;
 
   beforeAll(async () => {
-    const repository = new DynamoDbProductRepository(client(), table.name, TEST_CURSOR_KEY);
+    const repository = new DynamoDbProductRepository(client(), table.name, TEST_CURSORS);
     const options = { expectedVersion: 'any' } as const;
     life.push(await repository.create(id, details('Lamp', 1999), at(0), { correlationId: 'corr-create' }));
     const replaced = await repository.replace(

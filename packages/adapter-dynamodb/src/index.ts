@@ -1,10 +1,8 @@
 export {
   DynamoDbDocumentClient,
   ProductsTableName,
-  ProductsCursorKey,
   IdempotencyTableName,
   IdempotencyRetention,
-  type CursorSigningKey,
 } from './tokens';
 export {
   createDynamoDbDocumentClient,

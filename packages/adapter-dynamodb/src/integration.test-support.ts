@@ -7,11 +7,12 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDbTestTable, StreamRecordFixture } from '@catalog/testkit/dynamodb';
+import { InMemoryListCursors } from '@catalog/testkit';
 import { afterAll } from 'vitest';
 import { createDynamoDbDocumentClient } from './client';
 
-/** Any 16+ byte secret does for tests; production keys come from the composition root. */
-export const TEST_CURSOR_KEY = 'integration-tests-cursor-signing-key';
+/** Cursors for the repositories under test; the deployed functions sign theirs (composition root). */
+export const TEST_CURSORS = new InMemoryListCursors();
 
 /**
  * A document client on the test table's DynamoDB Local, made on first use (after the table's beforeAll)

@@ -2,10 +2,9 @@ import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { parseProductDetails, type Product, type ProductDeletion } from '@catalog/domain';
+import { InMemoryListCursors } from '@catalog/testkit';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDbProductRepository } from './dynamodb-product-repository';
-
-export const UNIT_CURSOR_KEY = 'unit-test-cursor-signing-key';
 
 /** A repository whose document client answers from aws-sdk-client-mock (no network). */
 export const mockedRepository = () => {
@@ -16,7 +15,11 @@ export const mockedRepository = () => {
     }),
   );
   const mock = mockClient(client);
-  return { mock, client, repository: new DynamoDbProductRepository(client, 'products', UNIT_CURSOR_KEY) };
+  return {
+    mock,
+    client,
+    repository: new DynamoDbProductRepository(client, 'products', new InMemoryListCursors()),
+  };
 };
 
 /** The error DynamoDB answers a failed condition with; `item` is what ALL_OLD returns (plain, marshalled here). */

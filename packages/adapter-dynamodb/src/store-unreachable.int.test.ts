@@ -10,7 +10,7 @@ import { ProductId, StoreUnavailableError } from '@catalog/domain';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDynamoDbDocumentClient, DYNAMODB_REQUEST_TIMEOUT_MS } from './client';
 import { DynamoDbProductRepository } from './dynamodb-product-repository';
-import { TEST_CURSOR_KEY } from './integration.test-support';
+import { TEST_CURSORS } from './integration.test-support';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 const id = ProductId.parse('3f0b7c1e-6a0b-4c5e-9a3f-1b2c3d4e5f60');
@@ -24,7 +24,7 @@ const repositoryOn = (client: DynamoDBDocumentClient) => {
     client.destroy();
     return Promise.resolve();
   });
-  return new DynamoDbProductRepository(client, 'products', TEST_CURSOR_KEY);
+  return new DynamoDbProductRepository(client, 'products', TEST_CURSORS);
 };
 /** The production client settings, one attempt, at `endpoint`. */
 const productionClientAt = (endpoint: string) =>

@@ -4,11 +4,6 @@ export const DynamoDbDocumentClient = Symbol.for('catalog.DynamoDbDocumentClient
 /** The products table's name (a string). */
 export const ProductsTableName = Symbol.for('catalog.ProductsTableName');
 
-/** A secret that signs list cursors; anyone holding it can forge cursors, so it is at least 16 bytes. */
-export type CursorSigningKey = string | Uint8Array;
-/** The CursorSigningKey; the composition root decides where it comes from. */
-export const ProductsCursorKey = Symbol.for('catalog.ProductsCursorKey');
-
 /** The idempotency table's name (a string). */
 export const IdempotencyTableName = Symbol.for('catalog.IdempotencyTableName');
 

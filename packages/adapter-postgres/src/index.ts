@@ -1,9 +1,4 @@
-export {
-  PostgresClientToken,
-  PostgresCursorKey,
-  PostgresIdempotencyRetention,
-  type CursorSigningKey,
-} from './tokens';
+export { PostgresClientToken, PostgresIdempotencyRetention } from './tokens';
 export {
   PostgresClient,
   poolConfig,

@@ -1,8 +1,11 @@
 import { parseProductDetails, ProductId } from '@catalog/domain';
+import { InMemoryListCursors } from '@catalog/testkit';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { inspect, testClient, useMigratedDatabase } from './integration.test-support';
 import { backoffMs, PostgresProductOutbox, type OutboxEntry } from './postgres-product-outbox';
 import { PostgresProductRepository } from './postgres-product-repository';
+
+const cursors = new InMemoryListCursors();
 
 const database = useMigratedDatabase('outbox');
 const context = { correlationId: 'outbox-test' };
@@ -50,7 +53,7 @@ describe(PostgresProductOutbox, () => {
   beforeEach(clear);
 
   it('hands every change of a write to the relay in position order, with the images and correlation id', async () => {
-    const repository = new PostgresProductRepository(client(), 'k'.repeat(32));
+    const repository = new PostgresProductRepository(client(), cursors);
     const id = newId();
     const created = await repository.create(
       id,

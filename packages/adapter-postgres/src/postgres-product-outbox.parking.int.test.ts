@@ -1,9 +1,12 @@
 import { parseProductDetails, ProductId } from '@catalog/domain';
+import { InMemoryListCursors } from '@catalog/testkit';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { inspect, testClient, useMigratedDatabase } from './integration.test-support';
 import { PostgresIdempotencyStore } from './postgres-idempotency-store';
 import { PostgresProductOutbox, type OutboxEntry } from './postgres-product-outbox';
 import { PostgresProductRepository } from './postgres-product-repository';
+
+const cursors = new InMemoryListCursors();
 
 // Rows the relay gives up on (parked), and the housekeeping of expired idempotency records.
 
@@ -38,7 +41,7 @@ const dueNow = () =>
 
 describe('parked outbox rows', () => {
   it("parks a row after its last attempt, keeps it, and lets its product's later rows go on", async () => {
-    const repository = new PostgresProductRepository(pgClient(), 'k'.repeat(32));
+    const repository = new PostgresProductRepository(pgClient(), cursors);
     const id = ProductId.parse(crypto.randomUUID());
     await repository.create(id, details('v1'), new Date(), context);
     await repository.replace(id, details('v2'), new Date(), context, { expectedVersion: 1 });
@@ -92,7 +95,7 @@ describe('parked outbox rows', () => {
   });
 
   it('never parks a row the decision does not bound', async () => {
-    await new PostgresProductRepository(pgClient(), 'k'.repeat(32)).create(
+    await new PostgresProductRepository(pgClient(), cursors).create(
       ProductId.parse(crypto.randomUUID()),
       details('v1'),
       new Date(),

@@ -5,9 +5,12 @@ import {
   VersionConflictError,
   type Product,
 } from '@catalog/domain';
+import { InMemoryListCursors } from '@catalog/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inspect, testClient, useMigratedDatabase } from './integration.test-support';
 import { PostgresProductRepository } from './postgres-product-repository';
+
+const cursors = new InMemoryListCursors();
 
 const database = useMigratedDatabase('repo_concurrency');
 const context = { correlationId: 'concurrency-test' };
@@ -17,7 +20,7 @@ const newId = () => ProductId.parse(crypto.randomUUID());
 let client: ReturnType<typeof testClient> | undefined;
 const repository = () => {
   client ??= testClient(database.url, { maxConnections: 50 });
-  return new PostgresProductRepository(client, 'concurrency-test-cursor-key');
+  return new PostgresProductRepository(client, cursors);
 };
 afterAll(async () => {
   await client?.close();

@@ -6,6 +6,7 @@ import {
   type ProductDetails,
 } from '@catalog/domain';
 import pg from 'pg';
+import { InMemoryListCursors } from '@catalog/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PostgresClient } from './client';
 import { inspect, settingsOf, testClient, useMigratedDatabase } from './integration.test-support';
@@ -15,7 +16,7 @@ const database = useMigratedDatabase('repo_faults');
 const context = { correlationId: 'faults-test' };
 const details = (name: string) => parseProductDetails({ name, price: { amount: 100, currency: 'EUR' } });
 const newId = () => ProductId.parse(crypto.randomUUID());
-const KEY = 'faults-test-cursor-key';
+const cursors = new InMemoryListCursors();
 
 const closing: PostgresClient[] = [];
 const track = (client: PostgresClient): PostgresClient => (closing.push(client), client);
@@ -51,7 +52,7 @@ describe('PostgresProductRepository when the store fails', () => {
   it('keeps nothing of a write whose connection is killed mid-transaction, and reports 503', async () => {
     const repository = new PostgresProductRepository(
       track(testClient(database.url, { lockTimeoutMs: 30_000 })),
-      KEY,
+      cursors,
     );
     const id = newId();
     const admin = new pg.Client({ connectionString: database.url });
@@ -85,7 +86,7 @@ describe('PostgresProductRepository when the store fails', () => {
 
   it('re-establishes a connection that was dropped while idle (a Lambda freeze), for reads and writes', async () => {
     const client = track(new PostgresClient(settingsOf(database.url), { validateAfterIdleMs: 0 }));
-    const repository = new PostgresProductRepository(client, KEY);
+    const repository = new PostgresProductRepository(client, cursors);
     const id = newId();
     await repository.create(id, details('Frozen'), new Date(), context);
     const killAll = () =>
@@ -106,7 +107,7 @@ describe('PostgresProductRepository when the store fails', () => {
   it('reports a lock held too long as 503 (lock timeout), not a hang', async () => {
     const repository = new PostgresProductRepository(
       track(new PostgresClient(settingsOf(database.url), { lockTimeoutMs: 200 })),
-      KEY,
+      cursors,
     );
     const id = newId();
     await repository.create(id, details('Locked'), new Date(), context);
@@ -124,7 +125,7 @@ describe('PostgresProductRepository when the store fails', () => {
   it('reports a server that refuses connections, and one with no connection slots left, as 503', async () => {
     const refused = new PostgresProductRepository(
       track(new PostgresClient({ ...settingsOf(database.url), port: 1 }, { connectTimeoutMs: 500 })),
-      KEY,
+      cursors,
     );
     await expect(refused.get(newId())).rejects.toBeInstanceOf(StoreUnavailableError);
 
@@ -135,7 +136,7 @@ describe('PostgresProductRepository when the store fails', () => {
     const settings = settingsOf(database.url);
     const limited = new PostgresProductRepository(
       track(new PostgresClient({ ...settings, user: role, auth: { kind: 'password', password: 'limited' } })),
-      KEY,
+      cursors,
     );
     const error = await limited.get(newId()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreUnavailableError);
@@ -143,7 +144,7 @@ describe('PostgresProductRepository when the store fails', () => {
   });
 
   it('refuses what the schema refuses as a ValidationError, and text PostgreSQL cannot hold unchanged', async () => {
-    const repository = new PostgresProductRepository(track(testClient(database.url)), KEY);
+    const repository = new PostgresProductRepository(track(testClient(database.url)), cursors);
     const tooLong = { ...details('x'), name: 'x'.repeat(101) } as ProductDetails;
     await expect(repository.create(newId(), tooLong, new Date(), context)).rejects.toBeInstanceOf(
       ValidationError,

@@ -1,5 +1,6 @@
 import { IdempotencyKeyInFlightError, parseProductDetails, ProductId } from '@catalog/domain';
 import { describeProductRepositoryContract } from '@catalog/testkit/contracts';
+import { InMemoryListCursors } from '@catalog/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inspect, testClient, useMigratedDatabase } from './integration.test-support';
 import { toProductChange } from './outbox-change';
@@ -7,13 +8,14 @@ import type { OutboxRow } from './outbox-sql';
 import { PostgresIdempotencyStore } from './postgres-idempotency-store';
 import { PostgresProductRepository } from './postgres-product-repository';
 
+const cursors = new InMemoryListCursors();
+
 const database = useMigratedDatabase('products');
 let client: ReturnType<typeof testClient> | undefined;
 const clock = { now: () => new Date() };
 const retention = { ttlSeconds: 3600 };
 const connected = () => (client ??= testClient(database.url));
-const repository = () =>
-  new PostgresProductRepository(connected(), 'contract-test-cursor-signing-key', retention, clock);
+const repository = () => new PostgresProductRepository(connected(), cursors, retention, clock);
 afterAll(async () => {
   await client?.close();
 });
@@ -99,7 +101,7 @@ describe(PostgresProductRepository, () => {
     const claim = await store.claim(key, 'fingerprint', 1);
     if (claim.status !== 'claimed') throw new Error('expected to claim the key');
     now = new Date(now.getTime() + 1_000);
-    const lateRepository = new PostgresProductRepository(connected(), 'k'.repeat(32), retention, later);
+    const lateRepository = new PostgresProductRepository(connected(), cursors, retention, later);
     const id = ProductId.parse(crypto.randomUUID());
     const details = parseProductDetails({ name: 'Late', price: { amount: 1, currency: 'EUR' } });
     await expect(

@@ -10,6 +10,7 @@ import {
 } from '@catalog/domain';
 import {
   Clock,
+  ListCursors,
   type CreateProductOptions,
   type DeleteProductOptions,
   type HeldClaim,
@@ -22,13 +23,7 @@ import {
 } from '@catalog/ports';
 import { inject, injectable, optional } from 'inversify';
 import type { PostgresClient } from './client';
-import { CursorCodec } from './cursor';
-import {
-  PostgresClientToken,
-  PostgresCursorKey,
-  PostgresIdempotencyRetention,
-  type CursorSigningKey,
-} from './tokens';
+import { PostgresClientToken, PostgresIdempotencyRetention } from './tokens';
 
 type Found = number | 'absent';
 type WriteOutcome =
@@ -58,22 +53,19 @@ const LIVE_PRODUCT = 'SELECT catalog_product_json(p) AS product FROM products p'
  * statement and so one transaction, that locks the id's row, checks the condition, writes the row and
  * appends the change to the outbox; nothing partial can stay. A create that completes an idempotency claim
  * completes it in that same call (needs the idempotency retention and the clock). Lists page by keyset on
- * the id, behind a signed cursor.
+ * the id, behind a tamper-evident cursor (ListCursors).
  */
 @injectable()
 export class PostgresProductRepository implements ProductRepository {
-  private readonly cursors: CursorCodec;
-
   constructor(
     @inject(PostgresClientToken) private readonly client: PostgresClient,
-    @inject(PostgresCursorKey) cursorKey: CursorSigningKey,
+    // The cursor's position is the keyset bound: the page's last id; the next page starts after it.
+    @inject(ListCursors) private readonly cursors: ListCursors,
     @inject(PostgresIdempotencyRetention)
     @optional()
     private readonly retention?: PostgresIdempotencyRetention,
     @inject(Clock) @optional() private readonly clock?: Clock,
-  ) {
-    this.cursors = new CursorCodec(cursorKey);
-  }
+  ) {}
 
   async get(id: ProductId): Promise<Product | undefined> {
     const rows = await this.client.read<{ product: unknown }>(

@@ -1,10 +1,12 @@
 import { InvalidCursorError, parseProductDetails, ProductId } from '@catalog/domain';
-import { ManualClock } from '@catalog/testkit';
+import { InMemoryListCursors, ManualClock } from '@catalog/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inspect, testClient, useMigratedDatabase } from './integration.test-support';
 import { PostgresIdempotencyStore } from './postgres-idempotency-store';
 import { PostgresProductOutbox } from './postgres-product-outbox';
 import { PostgresProductRepository } from './postgres-product-repository';
+
+const cursors = new InMemoryListCursors();
 
 const database = useMigratedDatabase('injection');
 let client: ReturnType<typeof testClient> | undefined;
@@ -37,7 +39,7 @@ describe('SQL injection attempts through the PostgreSQL adapters', () => {
   it('stay data in every product field, the correlation id, the idempotency key, fingerprint and result', async () => {
     client = testClient(database.url);
     const before = await tables();
-    const repository = new PostgresProductRepository(client, 'injection-test-cursor-key');
+    const repository = new PostgresProductRepository(client, cursors);
     const idempotency = new PostgresIdempotencyStore(client, new ManualClock(), { ttlSeconds: 3_600 });
     for (const payload of PAYLOADS) {
       const id = ProductId.parse(crypto.randomUUID());
@@ -87,7 +89,7 @@ describe('SQL injection attempts through the PostgreSQL adapters', () => {
 
   it('stay an invalid cursor, never SQL', async () => {
     client ??= testClient(database.url);
-    const repository = new PostgresProductRepository(client, 'injection-test-cursor-key');
+    const repository = new PostgresProductRepository(client, cursors);
     for (const payload of PAYLOADS) {
       const encoded = Buffer.from(JSON.stringify({ v: 1, k: { id: payload } })).toString('base64url');
       for (const cursor of [payload, encoded, `${encoded}.${payload}`]) {

@@ -5,12 +5,12 @@ import {
   DynamoDbProductRepository,
   IdempotencyRetention,
   IdempotencyTableName,
-  ProductsCursorKey,
   ProductsTableName,
 } from '@catalog/adapter-dynamodb';
-import { IdempotencyStore, ProductRepository } from '@catalog/ports';
+import { IdempotencyStore, ListCursors, ProductRepository } from '@catalog/ports';
 import { ContainerModule } from 'inversify';
 import { Tracer } from '../observability/tracing';
+import { HmacListCursors } from './hmac-list-cursors';
 import type { DynamoDbConfig, IdempotencyConfig, ProductsTableConfig } from '../config/api';
 
 /**
@@ -27,11 +27,17 @@ export const dynamoDbClientModule = (config: DynamoDbConfig): ContainerModule =>
       .inSingletonScope();
   });
 
-/** ProductRepository on the products table (needs the client module). */
+// The HMAC context of the DynamoDB repository's cursors since they were first issued: changing it would
+// invalidate every cursor clients hold.
+const LIST_CURSOR_CONTEXT = 'catalog.products.list-cursor';
+
+/** ProductRepository on the products table, its cursors signed with the config's key (needs the client module). */
 export const dynamoDbProductsModule = (config: ProductsTableConfig): ContainerModule =>
   new ContainerModule(({ bind }) => {
     bind(ProductsTableName).toConstantValue(config.tableName);
-    bind(ProductsCursorKey).toConstantValue(config.cursorSigningKey);
+    bind(ListCursors)
+      .toResolvedValue(() => new HmacListCursors(config.cursorSigningKey, LIST_CURSOR_CONTEXT))
+      .inSingletonScope();
     bind(ProductRepository).to(DynamoDbProductRepository).inSingletonScope();
   });
 

@@ -1,17 +1,17 @@
 import {
   PostgresClient,
   PostgresClientToken,
-  PostgresCursorKey,
   PostgresIdempotencyRetention,
   PostgresIdempotencyStore,
   PostgresProductRepository,
   type PostgresClientOptions,
   type PostgresConnectionSettings,
 } from '@catalog/adapter-postgres';
-import { IdempotencyStore, ProductRepository } from '@catalog/ports';
+import { IdempotencyStore, ListCursors, ProductRepository } from '@catalog/ports';
 import { ContainerModule } from 'inversify';
 import { sqlStatementTracing } from '../observability/sql-tracing';
 import { Tracer } from '../observability/tracing';
+import { HmacListCursors, type CursorSigningKey } from './hmac-list-cursors';
 
 /**
  * The environment's PostgreSQL client: one connection (Lambda runs one request at a time per environment),
@@ -35,10 +35,16 @@ export const postgresClientModule = (
       .inSingletonScope();
   });
 
-/** ProductRepository on PostgreSQL (needs the client module). */
-export const postgresProductsModule = (cursorSigningKey: string | Uint8Array): ContainerModule =>
+// The HMAC context of the PostgreSQL repository's cursors since they were first issued (another than
+// DynamoDB's, as its positions mean another thing): changing it would invalidate every cursor clients hold.
+const LIST_CURSOR_CONTEXT = 'catalog.products.list-cursor.postgres';
+
+/** ProductRepository on PostgreSQL, its cursors signed with this key (needs the client module). */
+export const postgresProductsModule = (cursorSigningKey: CursorSigningKey): ContainerModule =>
   new ContainerModule(({ bind }) => {
-    bind(PostgresCursorKey).toConstantValue(cursorSigningKey);
+    bind(ListCursors)
+      .toResolvedValue(() => new HmacListCursors(cursorSigningKey, LIST_CURSOR_CONTEXT))
+      .inSingletonScope();
     bind(ProductRepository).to(PostgresProductRepository).inSingletonScope();
   });
 

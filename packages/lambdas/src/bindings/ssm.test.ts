@@ -1,10 +1,12 @@
 import { Readable } from 'node:stream';
-import { ProductsCursorKey } from '@catalog/adapter-dynamodb';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { ProductId } from '@catalog/domain';
+import { ListCursors } from '@catalog/ports';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../config/env';
 import { XRayTracer } from '../observability/xray-tracer';
 import type { XRaySubsegment } from '../observability/xray-segments';
+import { HmacListCursors } from './hmac-list-cursors';
 import { listProductsPortsReadingSecret } from './roots';
 import { createSsmClient, SSM_MAX_ATTEMPTS } from './ssm';
 
@@ -12,6 +14,8 @@ const PARAMETER = '/catalog/dev/cursor-signing-key';
 const SECRET = 's'.repeat(43);
 const apiEnv = { PRODUCTS_TABLE_NAME: 'catalog-test-products', AWS_REGION: 'eu-west-1', LOG_LEVEL: 'error' };
 const TRACE = '1-6751f0a2-3b2c1d4e5f60718293a4b5c6';
+const position = { id: ProductId.parse('3f0b7c1e-6a0b-4c5e-9a3f-1b2c3d4e5f60') };
+const signedWithSecret = new HmacListCursors(SECRET, 'catalog.products.list-cursor').encode(position);
 
 /** An SSM client whose transport answers every GetParameter with SECRET; nothing leaves the process. */
 const answeringSsm = () => {
@@ -68,7 +72,7 @@ describe(listProductsPortsReadingSecret, () => {
       { ...apiEnv, CURSOR_SIGNING_KEY_PARAMETER: PARAMETER },
       { ssmClient: ssm.client, tracer, writeMetrics: () => undefined },
     );
-    expect(container.get(ProductsCursorKey)).toBe(SECRET);
+    expect(container.get<ListCursors>(ListCursors).encode(position)).toBe(signedWithSecret);
     expect(ssm.requests).toEqual([
       { target: 'AmazonSSM.GetParameter', body: { Name: PARAMETER, WithDecryption: true } },
     ]);
@@ -88,7 +92,7 @@ describe(listProductsPortsReadingSecret, () => {
       { ...apiEnv, CURSOR_SIGNING_KEY: SECRET },
       { ssmClient: ssm.client, writeMetrics: () => undefined },
     );
-    expect(container.get(ProductsCursorKey)).toBe(SECRET);
+    expect(container.get<ListCursors>(ListCursors).encode(position)).toBe(signedWithSecret);
     expect(ssm.requests).toHaveLength(0);
   });
 

@@ -14,6 +14,7 @@ import {
   StoreUnavailableError,
   type ProductEventType,
 } from '@catalog/domain';
+import { InMemoryListCursors } from '@catalog/testkit';
 import { usePostgresDatabase } from '@catalog/testkit/postgres';
 import { mockClient } from 'aws-sdk-client-mock';
 import pg from 'pg';
@@ -88,7 +89,7 @@ const repository = () => {
     { maxConnections: 5 },
   );
   closing.push(client);
-  return new PostgresProductRepository(client, 'relay-test-cursor-signing-key');
+  return new PostgresProductRepository(client, new InMemoryListCursors());
 };
 
 const positions = () =>

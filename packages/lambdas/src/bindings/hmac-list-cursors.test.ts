@@ -1,14 +1,17 @@
 import { InvalidCursorError, ProductId } from '@catalog/domain';
 import { describe, expect, it } from 'vitest';
-import { CursorCodec } from './cursor';
+import { HmacListCursors } from './hmac-list-cursors';
 
 const KEY = 'unit-test-cursor-signing-key';
+const DYNAMODB = 'catalog.products.list-cursor';
+const POSTGRES = 'catalog.products.list-cursor.postgres';
 const position = { id: ProductId.parse('3f0b7c1e-6a0b-4c5e-9a3f-1b2c3d4e5f60') };
-const codec = new CursorCodec(KEY);
 
 const base64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-describe(CursorCodec, () => {
+describe.each([DYNAMODB, POSTGRES])('HmacListCursors for %s', (context) => {
+  const codec = new HmacListCursors(KEY, context);
+
   it('decodes the position it encoded', () => {
     expect(codec.decode(codec.encode(position))).toEqual(position);
   });
@@ -40,7 +43,7 @@ describe(CursorCodec, () => {
   });
 
   it('rejects a cursor signed with another key', () => {
-    const foreign = new CursorCodec('another-key-of-another-table').encode(position);
+    const foreign = new HmacListCursors('another-key-of-another-table', context).encode(position);
     expect(() => codec.decode(foreign)).toThrow(InvalidCursorError);
   });
 
@@ -57,7 +60,34 @@ describe(CursorCodec, () => {
   });
 
   it('refuses a signing key shorter than 16 bytes', () => {
-    expect(() => new CursorCodec('short')).toThrow(RangeError);
-    expect(() => new CursorCodec(new Uint8Array(16))).not.toThrow();
+    expect(() => new HmacListCursors('short', context)).toThrow(RangeError);
+    expect(() => new HmacListCursors(new Uint8Array(16), context)).not.toThrow();
+  });
+});
+
+describe(HmacListCursors, () => {
+  it('refuses, under the same key, a cursor issued for the other context', () => {
+    const dynamodb = new HmacListCursors(KEY, DYNAMODB);
+    const postgres = new HmacListCursors(KEY, POSTGRES);
+    expect(() => postgres.decode(dynamodb.encode(position))).toThrow(InvalidCursorError);
+    expect(() => dynamodb.decode(postgres.encode(position))).toThrow(InvalidCursorError);
+  });
+
+  // Clients hold cursors across deployments: the format, the signature input and the key's encoding are
+  // frozen, so these strings are what the list functions have always issued for this key and id.
+  it.each([
+    [
+      DYNAMODB,
+      'eyJ2IjoxLCJrIjp7ImlkIjoiM2YwYjdjMWUtNmEwYi00YzVlLTlhM2YtMWIyYzNkNGU1ZjYwIn19.yjgQiVPHNcsLJ-mEsDKqhIVbZu-WZDgB9FXzRd50jI8',
+    ],
+    [
+      POSTGRES,
+      'eyJ2IjoxLCJrIjp7ImlkIjoiM2YwYjdjMWUtNmEwYi00YzVlLTlhM2YtMWIyYzNkNGU1ZjYwIn19.iDLYovu7Yz-YXic5EUs91OgkDblvbL97vx7NNbyLKtg',
+    ],
+  ])('issues and accepts the same cursor as ever for %s', (context, cursor) => {
+    const codec = new HmacListCursors(KEY, context);
+    expect(codec.encode(position)).toBe(cursor);
+    expect(codec.decode(cursor)).toEqual(position);
+    expect(new HmacListCursors(new TextEncoder().encode(KEY), context).encode(position)).toBe(cursor);
   });
 });

@@ -1,39 +1,43 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { InvalidCursorError, ProductId } from '@catalog/domain';
-import type { CursorSigningKey } from './tokens';
+import type { ListCursors, ListPosition } from '@catalog/ports';
 
-// A cursor is `<payload>.<signature>`: the payload is the base64url JSON of the keyset position (the last id
-// of the page; the next page starts after it), the signature an HMAC-SHA256 of the payload text. Clients cannot read anything
-// useful from it, and any edit, truncation or cursor signed with another key fails verification.
+/** A secret that signs list cursors; anyone holding it can forge cursors, so it is at least 16 bytes. */
+export type CursorSigningKey = string | Uint8Array;
+
+// A cursor is `<payload>.<signature>`: the payload is the base64url JSON of the list position, the
+// signature an HMAC-SHA256 of the context and the payload text. Clients cannot read anything useful from it,
+// and any edit, truncation or cursor signed with another key or for another context fails verification.
 const FORMAT_VERSION = 1;
-// Binds signatures to this use, should the same secret ever sign something else.
-const CONTEXT = 'catalog.products.list-cursor.postgres';
 const MIN_KEY_BYTES = 16;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
-export interface KeysetPosition {
-  readonly id: ProductId;
-}
-
-export class CursorCodec {
+/**
+ * ListCursors signed with HMAC-SHA256. The context binds signatures to one use, should the same secret ever
+ * sign something else; each persistence has its own (dynamodb-persistence, postgres-persistence), and
+ * changing one invalidates every cursor clients hold.
+ */
+export class HmacListCursors implements ListCursors {
   private readonly key: Buffer;
 
-  constructor(key: CursorSigningKey) {
+  constructor(
+    key: CursorSigningKey,
+    private readonly context: string,
+  ) {
     this.key = typeof key === 'string' ? Buffer.from(key, 'utf8') : Buffer.from(key);
     if (this.key.length < MIN_KEY_BYTES) {
       throw new RangeError(`The cursor signing key must be at least ${MIN_KEY_BYTES} bytes long`);
     }
   }
 
-  encode(position: KeysetPosition): string {
+  encode(position: ListPosition): string {
     const payload = Buffer.from(JSON.stringify({ v: FORMAT_VERSION, k: { id: position.id } })).toString(
       'base64url',
     );
     return `${payload}.${this.sign(payload)}`;
   }
 
-  /** The position a cursor stands for; InvalidCursorError unless this codec issued it unchanged. */
-  decode(cursor: string): KeysetPosition {
+  decode(cursor: string): ListPosition {
     const parts = cursor.split('.');
     const [payload, signature] = parts;
     if (
@@ -59,7 +63,7 @@ export class CursorCodec {
   }
 
   private sign(payload: string): string {
-    return createHmac('sha256', this.key).update(`${CONTEXT}\n${payload}`).digest('base64url');
+    return createHmac('sha256', this.key).update(`${this.context}\n${payload}`).digest('base64url');
   }
 
   // Compares the text, not the decoded bytes, so a non-canonical base64url spelling is rejected too.
