@@ -17,9 +17,9 @@ const env = {
   POSTGRES_URL: 'postgres://catalog:secret@127.0.0.1:5432/catalog',
 };
 
-const listCursorsOf = async (persistence: Persistence, environment: typeof env): Promise<ListCursors> => {
+const listCursorsOf = (persistence: Persistence, environment: typeof env): ListCursors => {
   const container = new Container();
-  await container.load(...persistence.listing(environment).modules);
+  container.load(...persistence.listing(environment).modules);
   return container.get<ListCursors>(ListCursors);
 };
 
@@ -29,25 +29,25 @@ describe('the ListCursors of list-products', () => {
   it.each([
     ['dynamodb', dynamoDbPersistence, `${PAYLOAD}.epkO4UaP4nd7rDgdWir8_n7jwrmqoZKqEhVMjvXTEQ8`],
     ['postgres', postgresPersistence, `${PAYLOAD}.kr7bAb-bFevcChoJFmrdPSB5IaAmxNUxzBLnrQdxK-o`],
-  ])('on %s signs with the environment key and its own context', async (_, persistence, cursor) => {
-    const cursors = await listCursorsOf(persistence, env);
+  ])('on %s signs with the environment key and its own context', (_, persistence, cursor) => {
+    const cursors = listCursorsOf(persistence, env);
     expect(cursors.encode(position)).toBe(cursor);
     expect(cursors.decode(cursor)).toEqual(position);
   });
 
-  it('refuses a cursor issued by the other persistence under the same key', async () => {
-    const dynamodb = await listCursorsOf(dynamoDbPersistence, env);
-    const postgres = await listCursorsOf(postgresPersistence, env);
+  it('refuses a cursor issued by the other persistence under the same key', () => {
+    const dynamodb = listCursorsOf(dynamoDbPersistence, env);
+    const postgres = listCursorsOf(postgresPersistence, env);
     expect(() => postgres.decode(dynamodb.encode(position))).toThrow(InvalidCursorError);
     expect(() => dynamodb.decode(postgres.encode(position))).toThrow(InvalidCursorError);
   });
 
-  it('signs with a key of its own, not the secret, in the functions that never list', async () => {
+  it('signs with a key of its own, not the secret, in the functions that never list', () => {
     const container = new Container();
-    await container.load(...dynamoDbPersistence.products(env).modules);
+    container.load(...dynamoDbPersistence.products(env).modules);
     const issued = container.get<ListCursors>(ListCursors).encode(position);
     expect(issued).not.toBe(`${PAYLOAD}.epkO4UaP4nd7rDgdWir8_n7jwrmqoZKqEhVMjvXTEQ8`);
-    const listing = await listCursorsOf(dynamoDbPersistence, env);
+    const listing = listCursorsOf(dynamoDbPersistence, env);
     expect(() => listing.decode(issued)).toThrow(InvalidCursorError);
   });
 });
