@@ -3,7 +3,13 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { inject, injectable } from 'inversify';
 import { errorDetails, Logger, takeColdStart } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
-import { currentTraceHeader, traceIdOf, Tracer, type TraceSpan } from '../observability/tracing';
+import {
+  currentTraceHeader,
+  traceIdOf,
+  Tracer,
+  withInvocationTraceHeader,
+  type TraceSpan,
+} from '../observability/tracing';
 import { callerPrincipalOf } from './caller';
 import { problemFor } from './problem';
 import { toHttpRequest } from './request';
@@ -49,15 +55,20 @@ export class HttpEdge {
     return (event, context) => this.serve(route, event, context);
   }
 
-  /** The whole invocation is the route's subsegment, annotated with route, correlation id and product id. */
+  /**
+   * The whole invocation is the route's subsegment, annotated with route, correlation id and product id; the
+   * trace header is read once for all of it (the tracer, the log fields, the AWS calls' subsegments).
+   */
   private serve(
     route: Route,
     event: APIGatewayProxyEvent,
     context: InvocationContext,
   ): Promise<APIGatewayProxyResult> {
-    return this.tracer.trace(route.name, (span) => this.respond(route, event, context, span), {
-      annotations: { route: route.name },
-    });
+    return withInvocationTraceHeader(() =>
+      this.tracer.trace(route.name, (span) => this.respond(route, event, context, span), {
+        annotations: { route: route.name },
+      }),
+    );
   }
 
   private async respond(

@@ -1,18 +1,41 @@
+const environmentHeader = (): string | undefined => process.env._X_AMZN_TRACE_ID || undefined;
+
+// The header read when the latest open invocation started, while any is open. A process.env read costs a
+// few hundred nanoseconds (a getter into the C++ environment) and was made by every trace() and every
+// invocation's log fields; Lambda sets the variable once per invocation, before the handler runs.
+let pinnedHeader: string | undefined;
+let openInvocations = 0;
+
 /**
  * The X-Ray trace header of the current invocation (Lambda sets `_X_AMZN_TRACE_ID` per invocation, with
  * `Sampled=1` on the requests its sampling rule traces); adapters that propagate traces take a function,
- * never the environment.
+ * never the environment. Inside `withInvocationTraceHeader` it is the value read when the invocation began.
  */
-export const currentTraceHeader = (): string | undefined => process.env._X_AMZN_TRACE_ID || undefined;
+export const currentTraceHeader = (): string | undefined =>
+  openInvocations > 0 ? pinnedHeader : environmentHeader();
+
+/**
+ * Runs an invocation's `work` with its trace header read once, at the start, instead of at every use. Lambda
+ * runs one invocation at a time per environment; where several overlap in one process (the local stack),
+ * each start reads the variable afresh, as a read at that moment would have.
+ */
+export const withInvocationTraceHeader = async <T>(work: () => Promise<T>): Promise<T> => {
+  pinnedHeader = environmentHeader();
+  openInvocations++;
+  try {
+    return await work();
+  } finally {
+    if (--openInvocations === 0) pinnedHeader = undefined;
+  }
+};
+
+// `Root=` up to the next `;` or `=`, in a `;`-separated part of its own (names and values may be padded).
+const ROOT_PART = /(?:^|;)\s*Root\s*=([^;=]+)/;
 
 /** The `Root=` trace id of an X-Ray trace header (`Root=1-...;Parent=...;Sampled=1`), for log lines. */
 export const traceIdOf = (header: string | undefined): string | undefined => {
   if (header === undefined) return undefined;
-  for (const part of header.split(';')) {
-    const [name, value] = part.split('=');
-    if (name?.trim() === 'Root' && value) return value.trim();
-  }
-  return undefined;
+  return ROOT_PART.exec(header)?.[1]?.trim();
 };
 
 export type AnnotationValue = string | number | boolean;
