@@ -2,7 +2,7 @@ import type { PostgresConnectionSettings } from '@catalog/adapter-postgres';
 import type { MigrationReport } from '@catalog/adapter-postgres/migrations';
 import type { Context } from 'aws-lambda';
 import { inject, injectable } from 'inversify';
-import { errorDetails, Logger, takeColdStart } from '../observability/logger';
+import { errorDetails, invocationLogger, Logger } from '../observability/logger';
 
 /** Where the migrations go: the database the other PostgreSQL functions use, with their settings. */
 export const MigrationTarget = Symbol.for('catalog.MigrationTarget');
@@ -37,11 +37,7 @@ export class DatabaseMigration {
   ) {}
 
   readonly handle: MigrateDatabaseHandler = async (event, context) => {
-    const log = this.logger.child({
-      requestId: context.awsRequestId,
-      functionName: context.functionName,
-      coldStart: takeColdStart(),
-    });
+    const log = invocationLogger(this.logger, context);
     const source = sourceOf(event);
     if (source === undefined) {
       throw new TypeError(

@@ -91,3 +91,19 @@ export const takeColdStart = (): boolean => {
   coldStart = false;
   return value;
 };
+
+/**
+ * The logger of one invocation of a function that is not behind the HTTP edge: the request id, the
+ * function name and whether this is the environment's first invocation on every line, then `fields`.
+ */
+export const invocationLogger = (
+  logger: Logger,
+  context: { readonly awsRequestId: string; readonly functionName: string },
+  fields: Readonly<Record<string, unknown>> = {},
+): Logger =>
+  logger.child({
+    requestId: context.awsRequestId,
+    functionName: context.functionName,
+    coldStart: takeColdStart(),
+    ...fields,
+  });

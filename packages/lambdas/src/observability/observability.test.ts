@@ -1,6 +1,6 @@
 import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, errorDetails } from './logger';
+import { createLogger, errorDetails, invocationLogger } from './logger';
 import { Metrics } from './metrics';
 
 describe(Metrics, () => {
@@ -91,6 +91,36 @@ describe(createLogger, () => {
       'kept',
       'also kept',
     ]);
+  });
+});
+
+describe(invocationLogger, () => {
+  it('puts the request id, the function name, the cold start and the given fields on every line', () => {
+    const written: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        written.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = createLogger({ serviceName: 's', level: 'info', stream });
+    const context = { awsRequestId: 'r-1', functionName: 'relay-product-outbox' };
+    invocationLogger(logger, context, { xrayTraceId: 't-1' }).info('first');
+    invocationLogger(logger, { ...context, awsRequestId: 'r-2' }).info('second');
+    const [first, second] = written.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(first).toMatchObject({
+      requestId: 'r-1',
+      functionName: 'relay-product-outbox',
+      xrayTraceId: 't-1',
+    });
+    expect(typeof first?.coldStart).toBe('boolean');
+    // Only an environment's first invocation is a cold start.
+    expect(second).toMatchObject({
+      requestId: 'r-2',
+      functionName: 'relay-product-outbox',
+      coldStart: false,
+    });
+    expect(second).not.toHaveProperty('xrayTraceId');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { inject, injectable } from 'inversify';
-import { errorDetails, Logger, takeColdStart } from '../observability/logger';
+import { errorDetails, invocationLogger, Logger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
 import { OutboxRelay } from './outbox-relay';
 
@@ -42,11 +42,7 @@ export class OutboxRelayHandler {
   ) {}
 
   readonly handle: RelayHandler = async (_event, context) => {
-    const log = this.logger.child({
-      requestId: context.awsRequestId,
-      functionName: context.functionName,
-      coldStart: takeColdStart(),
-    });
+    const log = invocationLogger(this.logger, context);
     let passes = 0;
     let published = 0;
     let refused = 0;

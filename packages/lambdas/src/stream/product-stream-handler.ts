@@ -1,7 +1,7 @@
 import { PublishProductChanges, type ProductChangeRecord } from '@catalog/application';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { inject, injectable } from 'inversify';
-import { errorDetails, Logger, takeColdStart } from '../observability/logger';
+import { errorDetails, invocationLogger, Logger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
 import { currentTraceHeader, traceIdOf, Tracer, type TraceSpan } from '../observability/tracing';
 import { sequenceNumberOf, StreamRecordParser, toChangeRecord } from './stream-records';
@@ -47,12 +47,7 @@ export class ProductStreamHandler {
     span: TraceSpan,
   ): Promise<DynamoDBBatchResponse> {
     const records = event.Records;
-    const log = this.logger.child({
-      requestId: context.awsRequestId,
-      functionName: context.functionName,
-      coldStart: takeColdStart(),
-      xrayTraceId: traceIdOf(currentTraceHeader()),
-    });
+    const log = invocationLogger(this.logger, context, { xrayTraceId: traceIdOf(currentTraceHeader()) });
     try {
       this.metrics.add('RecordsIn', records.length);
       const { changes, unreadableAt } = this.read(records, log);
