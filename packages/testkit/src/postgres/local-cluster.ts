@@ -1,7 +1,8 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { stopProcess } from '../process/stop-process';
 import type { ServerBinaries } from './server-binaries';
 import { waitUntilAccepting } from './readiness';
 
@@ -95,20 +96,6 @@ const run = (file: string, args: string[], account: Account | undefined): Promis
     });
   });
 
-const stopProcess = (child: ChildProcess): Promise<void> =>
-  new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      resolve();
-      return;
-    }
-    const force = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGINT'); // "fast" shutdown: open transactions roll back, the data stays consistent
-  });
-
 /** Initialises (once) and starts a PostgreSQL cluster from server binaries, listening on 127.0.0.1. */
 export const startLocalCluster = async (options: LocalClusterOptions): Promise<RunningCluster> => {
   const account = serverAccount();
@@ -182,7 +169,8 @@ export const startLocalCluster = async (options: LocalClusterOptions): Promise<R
   const url = `postgres://${encodeURIComponent(options.user)}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/postgres`;
   const stop = async (): Promise<void> => {
     process.removeListener('exit', killOnExit);
-    await stopProcess(child);
+    // "fast" shutdown: open transactions roll back, the data stays consistent
+    await stopProcess(child, 'SIGINT', STOP_GRACE_MS);
     rmSync(socketDir, { recursive: true, force: true });
   };
   try {
